@@ -1,0 +1,378 @@
+package io.leadline.chat;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.consent.ConsentDecision;
+import io.leadline.consent.ConsentLedger;
+import io.leadline.consent.ConsentRecord;
+import io.leadline.conversations.Conversation;
+import io.leadline.conversations.ConversationRepository;
+import io.leadline.conversations.ConversationStatus;
+import io.leadline.conversations.TranscriptEntry;
+import io.leadline.crypto.EncryptionContext;
+import io.leadline.crypto.PersonalDataCipher;
+import io.leadline.crypto.SubjectKeys;
+import io.leadline.flows.Effect;
+import io.leadline.flows.Field;
+import io.leadline.flows.Flow;
+import io.leadline.flows.FlowCatalog;
+import io.leadline.flows.FlowEngine;
+import io.leadline.flows.FlowInputException;
+import io.leadline.flows.FlowState;
+import io.leadline.flows.Step;
+import io.leadline.flows.VisitorInput;
+import io.leadline.http.ApiException;
+import io.leadline.leads.Lead;
+import io.leadline.leads.LeadCapture;
+import io.leadline.privacy.Erasure;
+import io.leadline.privacy.PersonalFields;
+import io.leadline.privacy.Redactor;
+import io.leadline.retention.RetentionPolicy;
+import io.leadline.storage.ConcurrentUpdateException;
+import io.leadline.storage.Ids;
+import io.leadline.storage.Storage;
+import io.leadline.storage.Transaction;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.SdkBytes;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The chat use cases around the pure flow engine: load the conversation, run one turn, and store
+ * everything the turn produced (conversation, transcript entry, consent proof, lead) in one
+ * transaction, so a turn happens exactly once even when the visitor's browser retries it.
+ */
+@Singleton
+public final class ConversationService {
+
+    /** Logical table name bound into conversation ciphertexts. */
+    static final String TABLE = "conversations";
+    /** How long a subject key outlives the data it protects before it is extended again. */
+    static final Duration KEY_SLACK = Duration.ofDays(7);
+
+    public record Started(Conversation conversation, String token, ObjectNode reply) {
+    }
+
+    private final FlowCatalog flows;
+    private final FlowEngine engine;
+    private final ConversationRepository conversations;
+    private final ConsentLedger ledger;
+    private final LeadCapture leadCapture;
+    private final Erasure erasure;
+    private final PersonalDataCipher cipher;
+    private final SubjectKeys subjectKeys;
+    private final Redactor redactor;
+    private final Ids ids;
+    private final ChatTokens tokens;
+    private final Storage storage;
+    private final RetentionPolicy retention;
+    private final ReplyRenderer renderer;
+    private final Clock clock;
+
+    @Inject
+    public ConversationService(FlowCatalog flows, FlowEngine engine, ConversationRepository conversations,
+                               ConsentLedger ledger, LeadCapture leadCapture, Erasure erasure,
+                               PersonalDataCipher cipher, SubjectKeys subjectKeys, Redactor redactor, Ids ids,
+                               ChatTokens tokens, Storage storage, RetentionPolicy retention,
+                               ReplyRenderer renderer, Clock clock) {
+        this.flows = flows;
+        this.engine = engine;
+        this.conversations = conversations;
+        this.ledger = ledger;
+        this.leadCapture = leadCapture;
+        this.erasure = erasure;
+        this.cipher = cipher;
+        this.subjectKeys = subjectKeys;
+        this.redactor = redactor;
+        this.ids = ids;
+        this.tokens = tokens;
+        this.storage = storage;
+        this.retention = retention;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    public Started start(ChatRequests.Start request) {
+        Flow flow = flows.find(request.flowId(), request.locale())
+                .orElseThrow(() -> ApiException.notFound("no flow '" + request.flowId() + "'"));
+        Instant now = clock.instant();
+        Step step = engine.start(flow, now);
+        String token = ids.newSecret();
+        long expiresAt = retention.unconsentedExpiry(now);
+        Conversation conversation = new Conversation(ids.newId(), tokens.hash(token), flow.id(), flow.version(),
+                flow.locale(), request.source().orElse(null), step.state().nodeId(), status(step),
+                step.state().answers(), Map.of(), null, 0, Map.of(), 0, 0, Map.of(), null, now, now, expiresAt, 1);
+        ObjectNode reply = renderer.reply(step.messages(), step.prompt());
+        TranscriptEntry greeting = new TranscriptEntry(conversation.id(), 0, null, "start", null, null, null,
+                renderer.write(reply), now, expiresAt);
+        Transaction tx = storage.begin();
+        conversations.stageCreate(tx, conversation);
+        conversations.stageEntry(tx, greeting);
+        tx.commit();
+        return new Started(conversation, token, reply);
+    }
+
+    /** One visitor turn; returns the reply body (stored, so a retry gets the very same bytes). */
+    public String post(String conversationId, String token, ChatRequests.Message request) {
+        Conversation c = authorised(conversationId, token);
+        Optional<String> replay = request.clientMessageId().flatMap(id -> storedReply(c, id));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        try {
+            return turn(c, request);
+        } catch (ConcurrentUpdateException e) {
+            // Someone else (most likely the same browser retrying) changed the conversation first.
+            Optional<String> won = request.clientMessageId().flatMap(id -> conversations.find(conversationId)
+                    .flatMap(latest -> storedReply(latest, id)));
+            return won.orElseThrow(() -> ApiException.conflict("conflict",
+                    "another message to this conversation was processed at the same time; send yours again"));
+        }
+    }
+
+    /** The conversation so far and what the bot waits for, to resume after a page reload. */
+    public ObjectNode resume(String conversationId, String token) {
+        Conversation c = authorised(conversationId, token);
+        Flow flow = flow(c);
+        ObjectNode body = renderer.reply(List.of(), engine.promptFor(flow, state(c, flow)));
+        body.remove("messages");
+        body.put("conversationId", c.id());
+        body.put("flowId", c.flowId());
+        body.put("locale", c.locale());
+        body.put("status", c.status().name().toLowerCase());
+        ArrayNode history = body.putArray("history");
+        for (TranscriptEntry e : conversations.transcript(c.id())) {
+            visitorText(c, e).ifPresent(text -> history.addObject().put("from", "visitor").put("text", text));
+            if (e.reply() != null) {
+                renderer.read(e.reply()).path("messages").forEach(m ->
+                        history.addObject().put("from", "bot").put("text", m.path("text").asText()));
+            }
+        }
+        return body;
+    }
+
+    /** The visitor's own "forget me": the conversation, its lead and its keys go. */
+    public void erase(String conversationId, String token) {
+        erasure.eraseConversation(authorised(conversationId, token));
+    }
+
+    private String turn(Conversation c, ChatRequests.Message request) {
+        if (c.turns() >= ChatLimits.MAX_TURNS) {
+            throw ApiException.tooManyRequests("this conversation has reached its length limit; start a new one");
+        }
+        Flow flow = flow(c);
+        Instant now = clock.instant();
+        FlowState before = state(c, flow);
+        Step step;
+        try {
+            step = engine.answer(flow, before, request.input(), now);
+        } catch (FlowInputException e) {
+            int status = "conversation_ended".equals(e.code()) ? 409 : 400;
+            throw new ApiException(status, e.code(), e.getMessage());
+        }
+        ObjectNode reply = renderer.reply(step.messages(), step.prompt());
+        String replyJson = renderer.write(reply);
+        if (step.effects().stream().anyMatch(Effect.Forgotten.class::isInstance)) {
+            erasure.eraseConversation(c);
+            return replyJson;
+        }
+
+        String subjectId = c.subjectId();
+        long keyExpiresAt = c.keyExpiresAt();
+        FlowState after = step.state();
+        boolean consented = after.consents().containsValue(Boolean.TRUE);
+        long expiresAt = consented ? retention.transcriptExpiry(now) : retention.unconsentedExpiry(now);
+        if (consented && subjectId == null) {
+            subjectId = ids.newId();
+            keyExpiresAt = now.plus(retention.transcript()).plus(KEY_SLACK).getEpochSecond();
+            subjectKeys.create(subjectId, keyExpiresAt);
+        } else if (subjectId != null && expiresAt > keyExpiresAt - KEY_SLACK.toSeconds() / 2) {
+            keyExpiresAt = expiresAt + KEY_SLACK.toSeconds();
+            subjectKeys.extend(subjectId, keyExpiresAt);
+        }
+
+        Transaction tx = storage.begin();
+        long seq = c.turns() + 1L;
+        String leadId = c.leadId();
+        Map<String, SdkBytes> personal = reseal(c, flow, before.personal(), after.personal(), subjectId);
+        for (Effect effect : step.effects()) {
+            switch (effect) {
+                case Effect.ConsentAnswered a -> ledger.stageAppend(tx, consentRecord(c, flow, a, seq, now));
+                case Effect.LeadReady ready -> {
+                    Lead lead = leadCapture.stage(tx, new LeadCapture.Request(c.id(), subjectId,
+                            byPurpose(flow, after.personal()), after.answers(), retentionByPurpose(flow, after.personal()),
+                            flow.id(), flow.version(), flow.locale(), c.source(), ready.handoff()));
+                    leadId = lead.id();
+                    keyExpiresAt = Math.max(keyExpiresAt, lead.expiresAt() + KEY_SLACK.toSeconds());
+                    // The lead holds the personal data now; the conversation keeps no copy of it.
+                    personal = Map.of();
+                }
+                default -> {
+                }
+            }
+        }
+        Map<String, Long> recent = new HashMap<>(c.recentTurns());
+        request.clientMessageId().ifPresent(id -> recent.put(id, seq));
+        while (recent.size() > ChatLimits.RECENT_TURNS) {
+            recent.values().stream().min(Comparator.naturalOrder())
+                    .ifPresent(oldest -> recent.values().remove(oldest));
+        }
+        Conversation updated = new Conversation(c.id(), c.tokenHash(), c.flowId(), flow.version(), c.locale(),
+                c.source(), after.nodeId(), status(step), after.answers(), personal, subjectId, keyExpiresAt,
+                consentStrings(after), after.retries(), (int) seq, recent, leadId, c.createdAt(), now, expiresAt,
+                c.version() + 1);
+        conversations.stageSave(tx, updated, c.version());
+        conversations.stageEntry(tx, transcriptEntry(updated, seq, request, replyJson, now));
+        tx.commit();
+        return replyJson;
+    }
+
+    private Conversation authorised(String conversationId, String token) {
+        if (!ChatLimits.CONVERSATION_ID.matcher(conversationId).matches()) {
+            throw ApiException.notFound("no such conversation");
+        }
+        Conversation c = conversations.find(conversationId)
+                .orElseThrow(() -> ApiException.notFound("no such conversation (it may have expired)"));
+        if (!tokens.matches(token, c.tokenHash())) {
+            // Same answer as for a missing conversation: a token must not tell whether an id exists.
+            throw ApiException.notFound("no such conversation (it may have expired)");
+        }
+        return c;
+    }
+
+    private Optional<String> storedReply(Conversation c, String clientMessageId) {
+        Long seq = c.recentTurns().get(clientMessageId);
+        return seq == null ? Optional.empty() : conversations.entry(c.id(), seq).map(TranscriptEntry::reply);
+    }
+
+    private Flow flow(Conversation c) {
+        return flows.find(c.flowId(), c.locale())
+                .orElseThrow(() -> ApiException.conflict("flow_unavailable", "this conversation's flow is no longer offered"));
+    }
+
+    private FlowState state(Conversation c, Flow flow) {
+        PersonalFields personal = PersonalFields.empty();
+        for (Map.Entry<String, SdkBytes> e : c.personal().entrySet()) {
+            PersonalFields part = PersonalFields.fromJson(cipher.open(context(c.id(), e.getKey(), c.subjectId()), e.getValue()));
+            for (Map.Entry<String, String> v : part.reveal().entrySet()) {
+                personal = personal.with(v.getKey(), v.getValue());
+            }
+        }
+        Map<String, Boolean> consents = new HashMap<>();
+        c.consents().forEach((purpose, decision) -> consents.put(purpose, "granted".equals(decision)));
+        boolean finished = c.status() != ConversationStatus.ACTIVE;
+        return new FlowState(c.nodeId(), c.answers(), personal, consents, c.retries(), finished);
+    }
+
+    /** One ciphertext per purpose; unchanged data keeps its ciphertext (no needless encryption). */
+    private Map<String, SdkBytes> reseal(Conversation c, Flow flow, PersonalFields before, PersonalFields after,
+                                         String subjectId) {
+        if (after.equals(before)) {
+            return c.personal();
+        }
+        Map<String, SdkBytes> sealed = new TreeMap<>();
+        byPurpose(flow, after).forEach((purpose, fields) ->
+                sealed.put(purpose, cipher.seal(context(c.id(), purpose, subjectId), fields.toJson())));
+        return sealed;
+    }
+
+    private static Map<String, PersonalFields> byPurpose(Flow flow, PersonalFields personal) {
+        Map<String, PersonalFields> out = new TreeMap<>();
+        for (Map.Entry<String, String> e : personal.reveal().entrySet()) {
+            String purpose = flow.field(e.getKey()).map(Field::purpose)
+                    .orElseThrow(() -> new IllegalStateException("personal field without purpose"));
+            out.merge(purpose, PersonalFields.empty().with(e.getKey(), e.getValue()),
+                    (a, b) -> a.with(e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    private Map<String, Duration> retentionByPurpose(Flow flow, PersonalFields personal) {
+        Map<String, Duration> out = new LinkedHashMap<>();
+        byPurpose(flow, personal).keySet().forEach(p -> out.put(p, flow.retentionFor(p, retention.lead())));
+        return out;
+    }
+
+    private ConsentRecord consentRecord(Conversation c, Flow flow, Effect.ConsentAnswered a, long seq, Instant now) {
+        Duration keep = a.granted()
+                ? flow.retentionFor(a.purpose(), retention.lead()).plus(retention.consentProof())
+                : retention.consentProof();
+        return new ConsentRecord(c.id(), ConsentRecord.sortKey(now, a.purpose(), seq), a.purpose(),
+                a.granted() ? ConsentDecision.GRANTED : ConsentDecision.DECLINED, flow.id(), flow.version(),
+                flow.locale(), a.textSha256(), now, now.plus(keep).getEpochSecond());
+    }
+
+    /**
+     * The visitor's input as kept in the transcript: typed text encrypted once a purpose is granted,
+     * otherwise only with e-mails, phone and card numbers redacted (and for the short retention).
+     */
+    private TranscriptEntry transcriptEntry(Conversation updated, long seq, ChatRequests.Message request,
+                                            String replyJson, Instant now) {
+        VisitorInput input = request.input();
+        String cmid = request.clientMessageId().orElse(null);
+        return switch (input) {
+            case VisitorInput.Choice choice -> new TranscriptEntry(updated.id(), seq, cmid, "choice", choice.optionId(),
+                    null, null, replyJson, now, updated.expiresAt());
+            case VisitorInput.Consent consent -> new TranscriptEntry(updated.id(), seq, cmid, "consent",
+                    consent.purpose() + ":" + (consent.granted() ? "granted" : "declined"), null, null, replyJson, now,
+                    updated.expiresAt());
+            case VisitorInput.Text text -> {
+                Optional<String> purpose = transcriptPurpose(updated);
+                if (purpose.isPresent()) {
+                    SdkBytes sealed = cipher.seal(context(updated.id() + "#" + seq, purpose.get(), updated.subjectId()),
+                            text.text().getBytes(StandardCharsets.UTF_8));
+                    yield new TranscriptEntry(updated.id(), seq, cmid, "text", purpose.get(), null, sealed, replyJson,
+                            now, updated.expiresAt());
+                }
+                yield new TranscriptEntry(updated.id(), seq, cmid, "text", null, redactor.redact(text.text()), null,
+                        replyJson, now, updated.expiresAt());
+            }
+        };
+    }
+
+    private Optional<String> visitorText(Conversation c, TranscriptEntry e) {
+        if (!"text".equals(e.inputKind())) {
+            return Optional.empty();
+        }
+        if (e.inputSealed() != null && c.subjectId() != null) {
+            byte[] plain = cipher.open(context(c.id() + "#" + e.seq(), e.input(), c.subjectId()), e.inputSealed());
+            return Optional.of(new String(plain, StandardCharsets.UTF_8));
+        }
+        return Optional.ofNullable(e.inputRedacted());
+    }
+
+    /** Transcript text is kept under the first granted purpose (sorted, so it is stable). */
+    private static Optional<String> transcriptPurpose(Conversation c) {
+        return c.consents().entrySet().stream().filter(e -> "granted".equals(e.getValue()))
+                .map(Map.Entry::getKey).sorted().findFirst();
+    }
+
+    private static EncryptionContext context(String recordId, String purpose, String subjectId) {
+        return new EncryptionContext(TABLE, recordId, purpose, subjectId);
+    }
+
+    private static Map<String, String> consentStrings(FlowState state) {
+        Map<String, String> out = new TreeMap<>();
+        state.consents().forEach((purpose, granted) -> out.put(purpose, granted ? "granted" : "declined"));
+        return out;
+    }
+
+    private static ConversationStatus status(Step step) {
+        if (!step.state().finished()) {
+            return ConversationStatus.ACTIVE;
+        }
+        boolean handoff = step.effects().stream().anyMatch(e -> e instanceof Effect.Finished f && f.handoff());
+        return handoff ? ConversationStatus.HANDOFF : ConversationStatus.ENDED;
+    }
+}

@@ -1,0 +1,355 @@
+package io.leadline.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.crypto.EncryptionContext;
+import io.leadline.crypto.UnreadableDataException;
+import io.leadline.testing.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The chat API end to end on DynamoDB Local, with the local keyring. */
+class ChatApiIntegrationTest {
+
+    private static final String NAME = "Nguyễn Thị Minh Khai";
+    private static final String EMAIL = "minh.khai@example.vn";
+    private static final String PHONE = "0912 345 678";
+    private static final String PHONE_E164 = "+84912345678";
+
+    @TempDir
+    Path dir;
+
+    private TestEnvironment env;
+    private TestChatComponent component;
+    private ChatClient chat;
+
+    @BeforeEach
+    void setUp() {
+        env = TestEnvironment.create(dir);
+        component = DaggerTestChatComponent.factory().create(env.config, env.platform);
+        chat = new ChatClient(component.api());
+    }
+
+    @Test
+    void consentPathCapturesAnEncryptedLeadWithARetentionDeadline() {
+        var started = chat.start("website-lead", "en");
+        assertEquals(201, started.status());
+        String id = started.body().path("conversationId").asText();
+        String token = started.body().path("token").asText();
+        assertEquals("choice", started.body().path("prompt").path("type").asText());
+        assertEquals("text", started.body().path("messages").get(0).path("type").asText());
+
+        var consent = chat.choice(id, token, "demo");
+        assertEquals(200, consent.status());
+        JsonNode prompt = consent.body().path("prompt");
+        assertEquals("consent", prompt.path("type").asText());
+        assertEquals("contact", prompt.path("purpose").path("id").asText());
+        assertEquals("P180D", prompt.path("purpose").path("retention").asText());
+        assertEquals("/privacy.html", prompt.path("purpose").path("privacyUrl").asText());
+        assertTrue(prompt.path("purpose").path("text").asText().contains("Leadline Demo Co."));
+
+        assertEquals("name", chat.consent(id, token, "contact", true).body().path("prompt").path("type").asText());
+        assertEquals("email", chat.text(id, token, NAME).body().path("prompt").path("type").asText());
+        assertEquals("phone", chat.text(id, token, EMAIL).body().path("prompt").path("type").asText());
+        var end = chat.text(id, token, PHONE);
+        assertEquals("end", end.body().path("prompt").path("type").asText());
+
+        var lead = onlyItem(env.config.tables().leads());
+        assertEquals("NEW", lead.get("status").s());
+        assertEquals("demo", lead.get("answers").m().get("interest").s());
+        assertTrue(lead.get("personal").m().containsKey("contact"));
+        long leadExpiry = Long.parseLong(lead.get("expiresAt").n());
+        long in180Days = env.clock.instant().plus(java.time.Duration.ofDays(180)).getEpochSecond();
+        assertEquals(in180Days, leadExpiry);
+
+        var revealed = component.leadCapture().reveal(component.leads().find(lead.get("id").s()).orElseThrow());
+        assertEquals(NAME, revealed.get("contact").get("name").orElseThrow());
+        assertEquals(EMAIL, revealed.get("contact").get("email").orElseThrow());
+        assertEquals(PHONE_E164, revealed.get("contact").get("phone").orElseThrow());
+
+        assertNoPlaintextAnywhere(NAME, EMAIL, PHONE, PHONE_E164, "912345678");
+        assertEveryItemExpiresInTheFuture();
+    }
+
+    @Test
+    void aLeadCiphertextDecryptsOnlyUnderItsOwnRecordsContext() {
+        String[] conv = completeConsentPath();
+        var leadItem = onlyItem(env.config.tables().leads());
+        String leadId = leadItem.get("id").s();
+        String subject = leadItem.get("subjectId").s();
+        SdkBytes ciphertext = leadItem.get("personal").m().get("contact").b();
+        var cipher = component.cipher();
+
+        byte[] plain = cipher.open(new EncryptionContext("leads", leadId, "contact", subject), ciphertext);
+        assertTrue(new String(plain, StandardCharsets.UTF_8).contains(EMAIL));
+        assertThrows(UnreadableDataException.class,
+                () -> cipher.open(new EncryptionContext("leads", "another-lead", "contact", subject), ciphertext));
+        assertThrows(UnreadableDataException.class,
+                () -> cipher.open(new EncryptionContext("conversations", conv[0], "contact", subject), ciphertext));
+        assertThrows(UnreadableDataException.class,
+                () -> cipher.open(new EncryptionContext("leads", leadId, "marketing", subject), ciphertext));
+    }
+
+    @Test
+    void declinePathStoresNothingPersonal() {
+        var started = chat.start("website-lead", "en");
+        String id = started.body().path("conversationId").asText();
+        String token = started.body().path("token").asText();
+        // Typed before consent: kept only redacted.
+        assertEquals(200, chat.text(id, token, "call me on " + PHONE + " or " + EMAIL).status());
+        chat.choice(id, token, "pricing");
+        var end = chat.consent(id, token, "contact", false);
+        assertEquals("end", end.body().path("prompt").path("type").asText());
+
+        assertTrue(env.rawItems(env.config.tables().leads()).isEmpty(), "no lead");
+        assertTrue(env.rawItems(env.config.tables().keys()).isEmpty(), "no subject key was even made");
+        var conversation = env.rawItems(env.config.tables().conversations()).stream()
+                .filter(i -> "conversation".equals(i.get("sk").s())).findFirst().orElseThrow();
+        assertFalse(conversation.containsKey("personal") && !conversation.get("personal").m().isEmpty());
+        assertFalse(conversation.containsKey("subjectId"));
+        assertEquals("declined", conversation.get("consents").m().get("contact").s());
+        var redacted = env.rawItems(env.config.tables().conversations()).stream()
+                .filter(i -> i.containsKey("inputRedacted")).findFirst().orElseThrow();
+        assertEquals("call me on [phone] or [email]", redacted.get("inputRedacted").s());
+        var proof = onlyItem(env.config.tables().consent());
+        assertEquals("DECLINED", proof.get("decision").s());
+        assertEquals(64, proof.get("textSha256").s().length());
+
+        assertNoPlaintextAnywhere(EMAIL, PHONE, "912345678");
+        assertEveryItemExpiresInTheFuture();
+        // Unconsented data lives 24 hours at most.
+        long dayFromNow = env.clock.instant().plus(java.time.Duration.ofHours(24)).getEpochSecond();
+        for (var item : env.rawItems(env.config.tables().conversations())) {
+            assertTrue(Long.parseLong(item.get("expiresAt").n()) <= dayFromNow);
+        }
+    }
+
+    @Test
+    void deleteLeavesNothingBehindButConsentProof() {
+        String[] conv = completeConsentPath();
+        assertEquals(1, env.rawItems(env.config.tables().leads()).size());
+
+        var erased = chat.erase(conv[0], conv[1]);
+        assertEquals(204, erased.status());
+
+        assertTrue(env.rawItems(env.config.tables().conversations()).isEmpty());
+        assertTrue(env.rawItems(env.config.tables().leads()).isEmpty());
+        assertTrue(env.rawItems(env.config.tables().keys()).stream().noneMatch(i -> "subject".equals(i.get("kind").s())),
+                "subject key destroyed");
+        var proof = env.rawItems(env.config.tables().consent());
+        assertTrue(proof.stream().anyMatch(i -> "GRANTED".equals(i.get("decision").s())));
+        assertTrue(proof.stream().anyMatch(i -> "WITHDRAWN".equals(i.get("decision").s())));
+        assertEquals(404, chat.resume(conv[0], conv[1]).status());
+        assertNoPlaintextAnywhere(NAME, EMAIL, PHONE_E164);
+    }
+
+    @Test
+    void typingForgetMeErasesLikeDelete() {
+        String[] conv = completeConsentPath();
+        // The flow has ended, but "forget me" is honoured at any point.
+        var r = chat.text(conv[0], conv[1], "forget me");
+        assertEquals(200, r.status());
+        assertEquals("end", r.body().path("prompt").path("type").asText());
+        assertTrue(env.rawItems(env.config.tables().conversations()).isEmpty());
+        assertTrue(env.rawItems(env.config.tables().leads()).isEmpty());
+    }
+
+    @Test
+    void theTokenIsRequiredAndBoundToItsConversation() {
+        var a = chat.start("website-lead", "en");
+        var b = chat.start("website-lead", "en");
+        String idA = a.body().path("conversationId").asText();
+        String tokenB = b.body().path("token").asText();
+
+        assertEquals(401, chat.choice(idA, null, "demo").status());
+        assertEquals("unauthorized", chat.choice(idA, null, "demo").code());
+        assertEquals(404, chat.choice(idA, tokenB, "demo").status());
+        assertEquals(401, chat.sendWithHeaders(ChatRoutes.MESSAGE, Map.of("id", idA),
+                Map.of("authorization", "Basic abc", "content-type", "application/json"), "{\"choice\":\"demo\"}").status());
+        assertEquals(401, chat.choice(idA, "short", "demo").status());
+        assertEquals(404, chat.choice("AAAAAAAAAAAAAAAAAAAAAA", tokenB, "demo").status());
+        assertEquals(404, chat.erase(idA, tokenB).status());
+        assertEquals(404, chat.resume(idA, tokenB).status());
+        // Nothing changed in A.
+        assertEquals("choice", chat.resume(idA, a.body().path("token").asText()).body().path("prompt").path("type").asText());
+    }
+
+    @Test
+    void aRetryWithTheSameClientMessageIdReturnsTheSameAnswerAndChangesNothing() {
+        var s = chat.start("website-lead", "en");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        String body = "{\"choice\":\"demo\",\"clientMessageId\":\"m-1\"}";
+        var first = chat.message(id, token, body);
+        var retry = chat.message(id, token, body);
+        assertEquals(200, retry.status());
+        assertEquals(first.body(), retry.body());
+        long turns = env.rawItems(env.config.tables().conversations()).stream()
+                .filter(i -> i.get("sk").s().startsWith("turn#")).count();
+        assertEquals(2, turns, "greeting + one turn");
+
+        var next = chat.message(id, token, "{\"consent\":{\"purpose\":\"contact\",\"granted\":true},\"clientMessageId\":\"m-2\"}");
+        assertEquals("name", next.body().path("prompt").path("type").asText());
+        // An old retry still gets its own answer, not the current state.
+        assertEquals(first.body(), chat.message(id, token, body).body());
+        assertEquals(1, env.rawItems(env.config.tables().consent()).size());
+    }
+
+    @Test
+    void badInputGetsAClear4xxAndChangesNothing() {
+        var s = chat.start("website-lead", "en");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        List<String[]> cases = new ArrayList<>();
+        cases.add(new String[]{"{\"text\":\"" + "x".repeat(9000) + "\"}", "413", "payload_too_large"});
+        cases.add(new String[]{"{\"text\":\"" + "x".repeat(1001) + "\"}", "400", "too_long"});
+        cases.add(new String[]{"{not json", "400", "invalid_json"});
+        cases.add(new String[]{"[]", "400", "invalid_body"});
+        cases.add(new String[]{"", "400", "invalid_body"});
+        cases.add(new String[]{"{\"text\":\"a\",\"text\":\"b\"}", "400", "invalid_json"});
+        cases.add(new String[]{"{\"a\":".repeat(40) + "1" + "}".repeat(40), "400", "invalid_json"});
+        cases.add(new String[]{"{\"text\":5}", "400", "invalid_field"});
+        cases.add(new String[]{"{\"text\":\"a\",\"choice\":\"demo\"}", "400", "invalid_input"});
+        cases.add(new String[]{"{}", "400", "invalid_input"});
+        cases.add(new String[]{"{\"text\":\"   \"}", "400", "invalid_input"});
+        cases.add(new String[]{"{\"text\":\"a\\u0000b\"}", "400", "invalid_text"});
+        cases.add(new String[]{"{\"text\":\"\\ud800\"}", "400", "invalid_text"});
+        cases.add(new String[]{"{\"bogus\":1}", "400", "unknown_field"});
+        cases.add(new String[]{"{\"choice\":\"<script>\"}", "400", "invalid_field"});
+        cases.add(new String[]{"{\"choice\":\"nope\"}", "400", "unknown_option"});
+        cases.add(new String[]{"{\"consent\":{\"purpose\":\"contact\",\"granted\":true}}", "400", "unexpected_input"});
+        cases.add(new String[]{"{\"consent\":{\"purpose\":\"contact\"}}", "400", "missing_field"});
+        cases.add(new String[]{"{\"consent\":\"yes\"}", "400", "invalid_field"});
+        cases.add(new String[]{"{\"choice\":\"demo\",\"clientMessageId\":\"has space\"}", "400", "invalid_field"});
+        var before = env.rawItems(env.config.tables().conversations());
+        for (String[] c : cases) {
+            var r = chat.message(id, token, c[0]);
+            assertEquals(Integer.parseInt(c[1]), r.status(), c[0].length() > 60 ? c[0].substring(0, 60) : c[0]);
+            assertEquals(c[2], r.code(), c[0].length() > 60 ? c[0].substring(0, 60) : c[0]);
+            assertNotNull(r.body().path("error").path("message").asText(null));
+        }
+        assertEquals(before, env.rawItems(env.config.tables().conversations()), "stored data unchanged");
+
+        assertEquals(415, chat.sendWithHeaders(ChatRoutes.MESSAGE, Map.of("id", id),
+                Map.of("authorization", "Bearer " + token, "content-type", "application/xml"), "<a/>").status());
+    }
+
+    @Test
+    void startValidatesItsBody() {
+        assertEquals(404, chat.send(ChatRoutes.START, Map.of(), (String) null, "{\"flowId\":\"nope\",\"locale\":\"en\"}").status());
+        assertEquals("missing_field", chat.send(ChatRoutes.START, Map.of(), (String) null, "{\"locale\":\"en\"}").code());
+        assertEquals("invalid_field", chat.send(ChatRoutes.START, Map.of(), (String) null, "{\"flowId\":\"website-lead\",\"locale\":\"<x>\"}").code());
+        assertEquals("invalid_field", chat.send(ChatRoutes.START, Map.of(), (String) null,
+                "{\"flowId\":\"website-lead\",\"locale\":\"en\",\"source\":\"an@example.com\"}").code());
+        var vi = chat.send(ChatRoutes.START, Map.of(), (String) null, "{\"flowId\":\"website-lead\",\"locale\":\"vi-VN\"}");
+        assertEquals(201, vi.status());
+        assertEquals("vi", vi.body().path("locale").asText());
+    }
+
+    @Test
+    void resumeReplaysTheConversationForItsVisitor() {
+        var s = chat.start("website-lead", "vi");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        chat.choice(id, token, "demo");
+        chat.consent(id, token, "contact", true);
+        chat.text(id, token, NAME);
+        var resumed = chat.resume(id, token);
+        assertEquals(200, resumed.status());
+        assertEquals("email", resumed.body().path("prompt").path("type").asText());
+        List<String> visitorLines = new ArrayList<>();
+        resumed.body().path("history").forEach(h -> {
+            if ("visitor".equals(h.path("from").asText())) {
+                visitorLines.add(h.path("text").asText());
+            }
+        });
+        assertEquals(List.of(NAME), visitorLines, "the visitor sees their own words again, decrypted");
+    }
+
+    @Test
+    void unknownRoutesAnswer404InTheErrorFormat() {
+        var r = chat.send(new io.leadline.http.HttpRoute("GET", "/chat/nope"), Map.of(), (String) null, null);
+        assertEquals(404, r.status());
+        assertEquals("not_found", r.code());
+    }
+
+    private String[] completeConsentPath() {
+        var s = chat.start("website-lead", "en");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        chat.choice(id, token, "demo");
+        chat.consent(id, token, "contact", true);
+        chat.text(id, token, NAME);
+        chat.text(id, token, EMAIL);
+        assertEquals("end", chat.text(id, token, PHONE).body().path("prompt").path("type").asText());
+        return new String[]{id, token};
+    }
+
+    private Map<String, AttributeValue> onlyItem(String table) {
+        var items = env.rawItems(table);
+        assertEquals(1, items.size(), table);
+        return items.get(0);
+    }
+
+    /** Scans every attribute of every item of every table, strings and bytes, nested maps and lists. */
+    private void assertNoPlaintextAnywhere(String... secrets) {
+        for (String table : env.allTables()) {
+            for (var item : env.rawItems(table)) {
+                for (var attr : item.entrySet()) {
+                    String flat = flatten(attr.getValue());
+                    for (String secret : secrets) {
+                        assertFalse(flat.contains(secret), table + "." + attr.getKey() + " holds personal data in plaintext");
+                        assertFalse(flat.contains(secret.toLowerCase()), table + "." + attr.getKey() + " holds personal data");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String flatten(AttributeValue v) {
+        if (v.s() != null) {
+            return v.s();
+        }
+        if (v.b() != null) {
+            return new String(v.b().asByteArray(), StandardCharsets.UTF_8) + new String(v.b().asByteArray(), StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder sb = new StringBuilder();
+        if (v.hasM()) {
+            v.m().forEach((k, x) -> sb.append(k).append('=').append(flatten(x)).append(';'));
+        }
+        if (v.hasL()) {
+            v.l().forEach(x -> sb.append(flatten(x)).append(';'));
+        }
+        if (v.hasSs()) {
+            sb.append(v.ss());
+        }
+        if (v.n() != null) {
+            sb.append(v.n());
+        }
+        return sb.toString();
+    }
+
+    private void assertEveryItemExpiresInTheFuture() {
+        long now = env.clock.instant().getEpochSecond();
+        for (String table : env.allTables()) {
+            for (var item : env.rawItems(table)) {
+                assertTrue(item.containsKey("expiresAt"), table + " item without expiry");
+                assertTrue(Long.parseLong(item.get("expiresAt").n()) > now, table + " item already expired");
+            }
+        }
+    }
+}

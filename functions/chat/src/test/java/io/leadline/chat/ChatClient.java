@@ -1,0 +1,100 @@
+package io.leadline.chat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.http.HttpRoute;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/** Sends HTTP API (payload 2.0) events to the chat function, as API Gateway would. */
+final class ChatClient {
+
+    record Response(int status, JsonNode body, Map<String, String> headers) {
+        String code() {
+            return body.path("error").path("code").asText();
+        }
+    }
+
+    private final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ChatClient(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
+        this.function = function;
+    }
+
+    Response start(String flowId, String locale) {
+        ObjectNode body = json.createObjectNode().put("flowId", flowId).put("locale", locale).put("source", "test");
+        return send(ChatRoutes.START, Map.of(), (String) null, body.toString());
+    }
+
+    Response message(String id, String token, String body) {
+        return send(ChatRoutes.MESSAGE, Map.of("id", id), token, body);
+    }
+
+    Response text(String id, String token, String text) {
+        return message(id, token, json.createObjectNode().put("text", text).toString());
+    }
+
+    Response choice(String id, String token, String choice) {
+        return message(id, token, json.createObjectNode().put("choice", choice).toString());
+    }
+
+    Response consent(String id, String token, String purpose, boolean granted) {
+        ObjectNode body = json.createObjectNode();
+        body.putObject("consent").put("purpose", purpose).put("granted", granted);
+        return message(id, token, body.toString());
+    }
+
+    Response resume(String id, String token) {
+        return send(ChatRoutes.RESUME, Map.of("id", id), token, null);
+    }
+
+    Response erase(String id, String token) {
+        return send(ChatRoutes.ERASE, Map.of("id", id), token, null);
+    }
+
+    Response send(HttpRoute route, Map<String, String> params, String token, String body) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("content-type", "application/json");
+        if (token != null) {
+            headers.put("authorization", "Bearer " + token);
+        }
+        return sendWithHeaders(route, params, headers, body);
+    }
+
+    Response sendWithHeaders(HttpRoute route, Map<String, String> params, Map<String, String> headers, String body) {
+        String path = route.path();
+        for (var p : params.entrySet()) {
+            path = path.replace("{" + p.getKey() + "}", p.getValue());
+        }
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(route.routeKey())
+                .withRawPath(path)
+                .withHeaders(headers)
+                .withPathParameters(params.isEmpty() ? null : params)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withRouteKey(route.routeKey())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(route.method()).withPath(path).withSourceIp("127.0.0.1").build())
+                        .build())
+                .build();
+        APIGatewayV2HTTPResponse response = function.apply(event);
+        try {
+            JsonNode parsed = response.getBody() == null || response.getBody().isEmpty()
+                    ? json.createObjectNode() : json.readTree(response.getBody());
+            return new Response(response.getStatusCode(), parsed, response.getHeaders());
+        } catch (Exception e) {
+            throw new AssertionError("response is not JSON: " + response.getBody(), e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.leadline.di;
+
+import io.leadline.config.LeadlineConfig;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * What a function gets from its surroundings: the DynamoDB client, a KMS client (built only if the
+ * KMS keyring is used) and the clock. In AWS they come from the environment; tests and the local
+ * runner hand in DynamoDB Local, a moto server or a fixed clock.
+ */
+public record Platform(DynamoDbClient dynamo, Supplier<KmsClient> kms, Clock clock) {
+
+    /** The AWS set-up: one light HTTP client, explicit region and credentials, no discovery at start-up. */
+    public static Platform aws(LeadlineConfig config) {
+        Region region = Region.of(config.region());
+        AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
+                EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create());
+        var dynamo = DynamoDbClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(httpClient());
+        config.dynamoDbEndpoint().ifPresent(dynamo::endpointOverride);
+        Supplier<KmsClient> kms = memoize(() -> {
+            var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+            config.kmsEndpoint().ifPresent(builder::endpointOverride);
+            return builder.build();
+        });
+        return new Platform(dynamo.build(), kms, Clock.systemUTC());
+    }
+
+    private static software.amazon.awssdk.http.SdkHttpClient httpClient() {
+        return UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(2))
+                .socketTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** A supplier that builds its value once, on first use. */
+    public static <T> Supplier<T> memoize(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private volatile T value;
+
+            @Override
+            public T get() {
+                T v = value;
+                if (v == null) {
+                    synchronized (this) {
+                        v = value;
+                        if (v == null) {
+                            v = supplier.get();
+                            value = v;
+                        }
+                    }
+                }
+                return v;
+            }
+        };
+    }
+}
