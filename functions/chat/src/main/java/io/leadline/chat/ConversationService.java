@@ -1,5 +1,6 @@
 package io.leadline.chat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.consent.ConsentDecision;
@@ -152,11 +153,13 @@ public final class ConversationService {
         body.put("locale", c.locale());
         body.put("status", c.status().name().toLowerCase());
         ArrayNode history = body.putArray("history");
+        JsonNode previousPrompt = null;
         for (TranscriptEntry e : conversations.transcript(c.id())) {
-            visitorText(c, e).ifPresent(text -> history.addObject().put("from", "visitor").put("text", text));
+            visitorText(c, e, previousPrompt).ifPresent(text -> history.addObject().put("from", "visitor").put("text", text));
             if (e.reply() != null) {
-                renderer.read(e.reply()).path("messages").forEach(m ->
-                        history.addObject().put("from", "bot").put("text", m.path("text").asText()));
+                ObjectNode reply = renderer.read(e.reply());
+                reply.path("messages").forEach(m -> history.addObject().put("from", "bot").put("text", m.path("text").asText()));
+                previousPrompt = reply.path("prompt");
             }
         }
         return body;
@@ -341,7 +344,26 @@ public final class ConversationService {
         };
     }
 
-    private Optional<String> visitorText(Conversation c, TranscriptEntry e) {
+    /**
+     * What the visitor sent, as they saw it: their text (decrypted for them, or redacted), or the
+     * label of the button they pressed, read from the prompt that offered it.
+     */
+    private Optional<String> visitorText(Conversation c, TranscriptEntry e, JsonNode offered) {
+        if ("choice".equals(e.inputKind())) {
+            if (offered != null) {
+                for (JsonNode option : offered.path("options")) {
+                    if (option.path("id").asText().equals(e.input())) {
+                        return Optional.of(option.path("label").asText());
+                    }
+                }
+            }
+            return Optional.ofNullable(e.input());
+        }
+        if ("consent".equals(e.inputKind())) {
+            boolean granted = e.input() != null && e.input().endsWith(":granted");
+            return offered == null ? Optional.empty()
+                    : Optional.of(offered.path("purpose").path(granted ? "yesLabel" : "noLabel").asText());
+        }
         if (!"text".equals(e.inputKind())) {
             return Optional.empty();
         }

@@ -277,7 +277,8 @@ class ChatApiIntegrationTest {
                 visitorLines.add(h.path("text").asText());
             }
         });
-        assertEquals(List.of(NAME), visitorLines, "the visitor sees their own words again, decrypted");
+        assertEquals(List.of("Xem demo sản phẩm", "Có, tôi đồng ý", NAME), visitorLines,
+                "the visitor sees their buttons and their own words again, decrypted");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package io.leadline.chat;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.config.LeadlineConfig;
+import io.leadline.storage.TableProvisioner;
+import io.leadline.storage.TableSpecs;
+import io.leadline.testing.LoopbackDynamoDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The function as Lambda runs it: the handler the template names (Spring Cloud Function's
+ * FunctionInvoker with our initializer as MAIN_CLASS), and the plain handler, configured only through
+ * the environment, with DynamoDB reached over HTTP on loopback and API Gateway event fixtures as input.
+ */
+class ChatLambdaEntryIntegrationTest {
+
+    @TempDir
+    static Path keys;
+
+    private static LoopbackDynamoDb dynamoDb;
+    private static final Map<String, String> settings = new HashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void environment() {
+        dynamoDb = LoopbackDynamoDb.start();
+        settings.put("LEADLINE_TABLE_PREFIX", "fi" + UUID.randomUUID().toString().substring(0, 6) + "-");
+        settings.put("LEADLINE_KEYRING", "local");
+        settings.put("LEADLINE_LOCAL_KEY_FILE", keys.resolve("root.key").toString());
+        settings.put("LEADLINE_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
+        settings.put("AWS_REGION", "ap-southeast-1");
+        settings.put("MAIN_CLASS", ChatFunctionInitializer.class.getName());
+        settings.put("spring.cloud.function.definition", ChatFunctionInitializer.FUNCTION_NAME);
+        settings.put("aws.accessKeyId", "local");
+        settings.put("aws.secretAccessKey", "local");
+        settings.forEach(System::setProperty);
+        new TableProvisioner(dynamoDb.client()).ensure(TableSpecs.all(LeadlineConfig.fromEnvironment().tables()));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        settings.keySet().forEach(System::clearProperty);
+        dynamoDb.close();
+    }
+
+    @Test
+    void springCloudFunctionInvokerServesTheChatApi() throws Exception {
+        FunctionInvoker invoker = new FunctionInvoker();
+        JsonNode started = invoke(invoker, fixture("start-conversation.json"));
+        assertEquals(201, started.path("statusCode").asInt(), started.toString());
+        JsonNode body = json.readTree(started.path("body").asText());
+        assertEquals("vi", body.path("locale").asText());
+        assertEquals("choice", body.path("prompt").path("type").asText());
+
+        String message = fixture("post-message.json")
+                .replace("CONVERSATION_ID", body.path("conversationId").asText())
+                .replace("TOKEN", body.path("token").asText());
+        JsonNode reply = invoke(invoker, message);
+        assertEquals(200, reply.path("statusCode").asInt(), reply.toString());
+        assertEquals("consent", json.readTree(reply.path("body").asText()).path("prompt").path("type").asText());
+        assertEquals("application/json; charset=utf-8", reply.path("headers").path("content-type").asText());
+    }
+
+    @Test
+    void thePlainHandlerServesTheSameApi() throws Exception {
+        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/start-conversation.json");
+        var response = new ChatHandler().handleRequest(event, null);
+        assertEquals(201, response.getStatusCode());
+        assertEquals("vi", json.readTree(response.getBody()).path("locale").asText());
+    }
+
+    private JsonNode invoke(FunctionInvoker invoker, String event) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        invoker.handleRequest(new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), out, null);
+        return json.readTree(out.toByteArray());
+    }
+
+    private static String fixture(String name) throws Exception {
+        try (var in = ChatLambdaEntryIntegrationTest.class.getResourceAsStream("/events/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+}

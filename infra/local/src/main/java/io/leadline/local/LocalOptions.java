@@ -1,0 +1,60 @@
+package io.leadline.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How the local product runs. Flags win over environment variables, which win over defaults.
+ *
+ * @param host    interface to bind; loopback by default, so the local product is not on the network
+ * @param dataDir DynamoDB Local's database and the local root key; kept across restarts, git-ignored
+ * @param webDir  the widget, demo page and console
+ */
+public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins) {
+
+    public static LocalOptions parse(String[] args, Map<String, String> env) {
+        String host = env.getOrDefault("LEADLINE_HOST", "127.0.0.1");
+        int port = Integer.parseInt(env.getOrDefault("LEADLINE_PORT", "8080"));
+        Path data = Path.of(env.getOrDefault("LEADLINE_DATA_DIR", ".leadline-data"));
+        Path web = Path.of(env.getOrDefault("LEADLINE_WEB_DIR", "web"));
+        Set<String> chatOrigins = Set.of(env.getOrDefault("LEADLINE_CHAT_ORIGINS", "*").split(","));
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--host" -> host = require(a, value);
+                case "--port" -> port = Integer.parseInt(require(a, value));
+                case "--data" -> data = Path.of(require(a, value));
+                case "--web" -> web = Path.of(require(a, value));
+                case "--help", "-h" -> throw new UsageException();
+                default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
+            }
+            i++;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("--port must be between 0 and 65535");
+        }
+        return new LocalOptions(host, port, data, web, chatOrigins);
+    }
+
+    private static String require(String flag, String value) {
+        if (value == null) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return value;
+    }
+
+    static final String USAGE = """
+            Usage: leadline-local [--port 8080] [--host 127.0.0.1] [--data .leadline-data] [--web web]
+              Runs Leadline on this machine: DynamoDB Local (data in --data, kept across restarts),
+              a local key (made on first start, mode 0600), the chat API and the web pages.
+              Environment: LEADLINE_PORT, LEADLINE_HOST, LEADLINE_DATA_DIR, LEADLINE_WEB_DIR,
+              LEADLINE_CHAT_ORIGINS (origins allowed to embed the widget; default *).""";
+
+    static final class UsageException extends RuntimeException {
+        UsageException() {
+            super(USAGE, null, false, false);
+        }
+    }
+}

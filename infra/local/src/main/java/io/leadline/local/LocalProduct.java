@@ -1,0 +1,124 @@
+package io.leadline.local;
+
+import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
+import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
+import io.leadline.chat.ChatComponent;
+import io.leadline.chat.DaggerChatComponent;
+import io.leadline.config.LeadlineConfig;
+import io.leadline.di.Platform;
+import io.leadline.http.HttpApi;
+import io.leadline.http.HttpRoute;
+import io.leadline.storage.TableProvisioner;
+import io.leadline.storage.TableSpecs;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The whole product in one process: DynamoDB Local embedded (its database a file in the data
+ * folder), the raw AES keyring from a 0600 key file, the functions' own code wired by their own
+ * Dagger components, and the gateway in front.
+ */
+public final class LocalProduct implements AutoCloseable {
+
+    private final LocalOptions options;
+    private final AmazonDynamoDBLocal dynamoDbLocal;
+    private final LeadlineConfig config;
+    private final LocalGateway gateway;
+    private final Platform platform;
+
+    private LocalProduct(LocalOptions options, AmazonDynamoDBLocal dynamoDbLocal, LeadlineConfig config,
+                         LocalGateway gateway, Platform platform) {
+        this.options = options;
+        this.dynamoDbLocal = dynamoDbLocal;
+        this.config = config;
+        this.gateway = gateway;
+        this.platform = platform;
+    }
+
+    public static LocalProduct start(LocalOptions options) throws IOException {
+        if (!Files.isDirectory(options.webDir())) {
+            throw new IllegalArgumentException("web folder not found: " + options.webDir().toAbsolutePath()
+                    + " (run from the repository root, or pass --web)");
+        }
+        Path data = ownerOnlyDirectory(options.dataDir());
+        // true: DynamoDB Local's telemetry off; nothing leaves this machine.
+        AmazonDynamoDBLocal local = DynamoDBEmbedded.create(data.resolve("dynamodb.db").toFile(), true);
+        DynamoDbClient dynamo = local.dynamoDbClient();
+        LeadlineConfig config = LeadlineConfig.from(Map.of(
+                "LEADLINE_KEYRING", "local",
+                "LEADLINE_LOCAL_KEY_FILE", data.resolve("local-root.key").toString(),
+                "AWS_REGION", "local"));
+        new TableProvisioner(dynamo).ensure(TableSpecs.all(config.tables()));
+        Platform platform = new Platform(dynamo, () -> {
+            throw new IllegalStateException("the local product uses the local keyring, not KMS");
+        }, Clock.systemUTC());
+
+        ChatComponent chat = DaggerChatComponent.factory().create(config, platform);
+        List<FunctionRoute> routes = new ArrayList<>();
+        addRoutes(routes, "chat", chat.api());
+
+        LocalGateway gateway = new LocalGateway(new InetSocketAddress(options.host(), options.port()), routes,
+                options.webDir(), new LocalGateway.CorsPolicy(options.chatOrigins(), Set.of()));
+        gateway.start();
+        return new LocalProduct(options, local, config, gateway, platform);
+    }
+
+    private static void addRoutes(List<FunctionRoute> routes, String function, HttpApi api) {
+        for (HttpRoute route : api.routes()) {
+            routes.add(new FunctionRoute(function, route, api));
+        }
+    }
+
+    private static Path ownerOnlyDirectory(Path dir) {
+        try {
+            if (!Files.exists(dir)) {
+                Files.createDirectories(dir);
+                if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+                }
+            }
+            return dir.toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create data folder " + dir, e);
+        }
+    }
+
+    public int port() {
+        return gateway.port();
+    }
+
+    public String baseUrl() {
+        String host = options.host().equals("0.0.0.0") ? "localhost" : options.host();
+        return "http://" + (host.equals("127.0.0.1") ? "localhost" : host) + ":" + port();
+    }
+
+    public LeadlineConfig config() {
+        return config;
+    }
+
+    /** The clients the functions use (for operators' tools and tests). */
+    public Platform platform() {
+        return platform;
+    }
+
+    public Path dataDir() {
+        return options.dataDir().toAbsolutePath();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        dynamoDbLocal.shutdown();
+    }
+}

@@ -1,0 +1,40 @@
+package io.leadline.local;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/** Runs one of web/tests/*.e2e.mjs (playwright-core + system Chromium) against a running product. */
+final class BrowserScript {
+
+    private BrowserScript() {
+    }
+
+    static String run(String script, String baseUrl) throws IOException, InterruptedException {
+        Path web = ExternalTools.repositoryRoot().resolve("web");
+        Path node = ExternalTools.node();
+        Path chromium = ExternalTools.chromium();
+        ExternalTools.playwrightCore(web);
+        ProcessBuilder pb = new ProcessBuilder(node.toString(), "tests/" + script, baseUrl)
+                .directory(web.toFile())
+                .redirectErrorStream(true);
+        pb.environment().put("CHROMIUM_PATH", chromium.toString());
+        Process process = pb.start();
+        byte[] out;
+        try (var in = process.getInputStream()) {
+            out = in.readAllBytes();
+        }
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            fail(script + " did not finish within 5 minutes");
+        }
+        String output = new String(out, StandardCharsets.UTF_8);
+        System.out.println(output);
+        assertEquals(0, process.exitValue(), script + " failed:\n" + output);
+        return output;
+    }
+}

@@ -1,0 +1,132 @@
+package io.leadline.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The local product over real HTTP: gateway, CORS, static files, and data kept across restarts. */
+class LocalProductE2ETest {
+
+    @TempDir
+    Path data;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private LocalProduct product;
+
+    @AfterEach
+    void stop() {
+        if (product != null) {
+            product.close();
+        }
+    }
+
+    @Test
+    void chatsOverHttpAndKeepsTheConversationAcrossARestart() throws Exception {
+        product = start();
+        var started = post("/chat/conversations", null, "{\"flowId\":\"website-lead\",\"locale\":\"en\"}", Map.of());
+        assertEquals(201, started.statusCode());
+        JsonNode body = json.readTree(started.body());
+        String id = body.path("conversationId").asText();
+        String token = body.path("token").asText();
+        var reply = post("/chat/conversations/" + id + "/messages", token, "{\"choice\":\"demo\"}", Map.of());
+        assertEquals(200, reply.statusCode());
+        assertEquals("consent", json.readTree(reply.body()).path("prompt").path("type").asText());
+        assertEquals("no-store", reply.headers().firstValue("cache-control").orElseThrow());
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve("local-root.key"))));
+        assertTrue(Files.size(data.resolve("dynamodb.db")) > 0);
+
+        product.close();
+        product = start();
+        var resumed = get("/chat/conversations/" + id, token);
+        assertEquals(200, resumed.statusCode());
+        assertEquals("consent", json.readTree(resumed.body()).path("prompt").path("type").asText());
+        var next = post("/chat/conversations/" + id + "/messages", token,
+                "{\"consent\":{\"purpose\":\"contact\",\"granted\":true}}", Map.of());
+        assertEquals("name", json.readTree(next.body()).path("prompt").path("type").asText(), "same key after restart");
+    }
+
+    @Test
+    void answersCorsForTheWidgetOnAnotherOrigin() throws Exception {
+        product = start();
+        var preflight = http.send(HttpRequest.newBuilder(uri("/chat/conversations"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://shop.example.vn")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(204, preflight.statusCode());
+        assertEquals("*", preflight.headers().firstValue("access-control-allow-origin").orElseThrow());
+        assertTrue(preflight.headers().firstValue("access-control-allow-headers").orElseThrow().contains("authorization"));
+        var post = post("/chat/conversations", null, "{\"flowId\":\"website-lead\",\"locale\":\"vi\"}",
+                Map.of("Origin", "https://shop.example.vn"));
+        assertEquals("*", post.headers().firstValue("access-control-allow-origin").orElseThrow());
+    }
+
+    @Test
+    void servesThePublishedWebFoldersAndNothingElse() throws Exception {
+        product = start();
+        var demo = get("/demo/", null);
+        assertEquals(200, demo.statusCode());
+        assertTrue(demo.body().contains("<script src=\"/widget/leadline-widget.js\""));
+        assertTrue(demo.headers().firstValue("content-security-policy").orElseThrow().contains("script-src 'self'"));
+        assertEquals(200, get("/widget/leadline-widget.js", null).statusCode());
+        assertEquals(302, http.send(HttpRequest.newBuilder(uri("/")).build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+        for (String path : new String[]{"/package.json", "/tests/harness.mjs", "/node_modules/playwright-core/package.json",
+                "/demo/../package.json", "/widget/..%2f..%2fpackage.json", "/.git/config"}) {
+            assertEquals(404, get(path, null).statusCode(), path);
+        }
+        assertEquals(404, get("/chat/nope", null).statusCode());
+    }
+
+    @Test
+    void refusesOversizedBodiesAtTheGateway() throws Exception {
+        product = start();
+        var tooBig = post("/chat/conversations", null, "{\"flowId\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}", Map.of());
+        assertEquals(413, tooBig.statusCode());
+    }
+
+    private LocalProduct start() throws IOException {
+        Path web = ExternalTools.repositoryRoot().resolve("web");
+        return LocalProduct.start(new LocalOptions("127.0.0.1", 0, data, web, Set.of("*")));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + product.port() + path);
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(b::header);
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

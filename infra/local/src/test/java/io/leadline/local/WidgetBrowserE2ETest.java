@@ -1,0 +1,83 @@
+package io.leadline.local;
+
+import io.leadline.leads.Lead;
+import io.leadline.privacy.PersonalFields;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+/**
+ * The widget in headless Chromium against the local product (web/tests/widget.e2e.mjs), then a look
+ * at what was stored: one lead, its personal data readable only through decryption.
+ */
+class WidgetBrowserE2ETest {
+
+    @TempDir
+    Path data;
+
+    private LocalProduct product;
+
+    @AfterEach
+    void stop() {
+        if (product != null) {
+            product.close();
+        }
+    }
+
+    @Test
+    void aVisitorChatsThroughTheWidgetToAnEncryptedLead() throws Exception {
+        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data,
+                ExternalTools.repositoryRoot().resolve("web"), Set.of("*")));
+        BrowserScript.run("widget.e2e.mjs", "http://127.0.0.1:" + product.port());
+
+        var dynamo = product.platform().dynamo();
+        List<Map<String, AttributeValue>> leads = dynamo.scan(b -> b.tableName(product.config().tables().leads())).items();
+        assertEquals(1, leads.size(), "one visitor consented and left their details");
+        StoredData stored = StoredData.of(product);
+        Lead lead = stored.leads().find(leads.get(0).get("id").s()).orElseThrow();
+        PersonalFields contact = stored.leadCapture().reveal(lead).get("contact");
+        assertEquals("Trần Thị Bích", contact.get("name").orElseThrow());
+        assertEquals("bich.tran@example.vn", contact.get("email").orElseThrow());
+        assertEquals("+84987654321", contact.get("phone").orElseThrow());
+        assertEquals("demo", lead.answers().get("interest"));
+
+        for (String table : List.of(product.config().tables().conversations(), product.config().tables().leads(),
+                product.config().tables().consent(), product.config().tables().keys())) {
+            for (var item : dynamo.scan(b -> b.tableName(table)).items()) {
+                String flat = item.toString() + bytes(item);
+                for (String secret : List.of("Trần Thị Bích", "bich.tran@example.vn", "987654321", "onerror")) {
+                    assertFalse(flat.contains(secret), table + " holds '" + secret + "' in plaintext");
+                }
+            }
+        }
+    }
+
+    private static String bytes(Map<String, AttributeValue> item) {
+        StringBuilder sb = new StringBuilder();
+        item.values().forEach(v -> {
+            SdkBytes b = v.b();
+            if (b != null) {
+                sb.append(new String(b.asByteArray(), StandardCharsets.UTF_8));
+            }
+            if (v.hasM()) {
+                v.m().values().forEach(x -> {
+                    if (x.b() != null) {
+                        sb.append(new String(x.b().asByteArray(), StandardCharsets.UTF_8));
+                    }
+                });
+            }
+        });
+        return sb.toString();
+    }
+}

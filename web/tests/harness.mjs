@@ -1,0 +1,63 @@
+// A small harness for Leadline's browser tests: headless Debian Chromium driven by playwright-core.
+// No browser is ever downloaded: the executable is the system's (CHROMIUM_PATH or /usr/bin/chromium).
+import { chromium } from 'playwright-core';
+
+export const BASE = process.env.LEADLINE_BASE_URL || process.argv[2];
+if (!BASE) {
+  console.error('usage: node <test>.mjs <base-url>   (or set LEADLINE_BASE_URL)');
+  process.exit(2);
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+      '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A page that fails the test on any script error or unexpected dialog (an XSS would show as one). */
+export async function strictPage(browser, options = {}) {
+  const context = await browser.newContext({ locale: options.locale || 'en-US' });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (e) => page.problems.push('page error: ' + e.message));
+  page.on('console', (m) => { if (m.type() === 'error') { page.problems.push('console error: ' + m.text()); } });
+  page.on('dialog', async (d) => {
+    if (options.acceptConfirm && d.type() === 'confirm') { await d.accept(); return; }
+    page.problems.push('unexpected dialog: ' + d.type() + ' ' + d.message());
+    await d.dismiss();
+  });
+  return page;
+}
+
+const results = [];
+
+export async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true, ms: Date.now() - started });
+    console.log('ok   ' + name);
+  } catch (e) {
+    results.push({ name, ok: false, error: String(e && e.stack || e) });
+    console.log('FAIL ' + name + '\n     ' + String(e && e.stack || e).split('\n').join('\n     '));
+  }
+}
+
+export function done() {
+  const failed = results.filter((r) => !r.ok);
+  console.log(`${results.length - failed.length}/${results.length} passed`);
+  process.exit(failed.length ? 1 : 0);
+}
+
+export function assert(condition, message) {
+  if (!condition) { throw new Error('assertion failed: ' + message); }
+}
+
+export function assertEqual(actual, expected, message) {
+  if (actual !== expected) {
+    throw new Error(`${message}: expected ${JSON.stringify(expected)} but was ${JSON.stringify(actual)}`);
+  }
+}

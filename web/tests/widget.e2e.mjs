@@ -1,0 +1,111 @@
+// The chat widget in a real browser: a visitor chats to a captured lead, text is text, reloads resume,
+// and "Forget me" erases. Run by LocalWidgetE2ETest against the local runner.
+import { BASE, launch, strictPage, test, done, assert, assertEqual } from './harness.mjs';
+
+const W = '[data-leadline]'; // the widget's shadow host; playwright CSS pierces open shadow roots
+const browser = await launch();
+
+async function openWidget(page, path) {
+  await page.goto(BASE + path);
+  await page.locator(`${W} .launcher`).click();
+  await page.locator(`${W} .choice`).first().waitFor();
+}
+
+async function lastBot(page) {
+  return (await page.locator(`${W} .message.bot .text`).last().textContent()).trim();
+}
+
+async function answer(page, text) {
+  const before = await page.locator(`${W} .message.bot`).count();
+  await page.locator(`${W} .answer-input`).fill(text);
+  await page.locator(`${W} .answer-input`).press('Enter');
+  await page.waitForFunction(([sel, n]) => {
+    const host = document.querySelector(sel);
+    return host && host.shadowRoot.querySelectorAll('.message.bot').length > n;
+  }, [W, before]);
+}
+
+await test('a visitor chats through consent to a captured lead (English page)', async () => {
+  const page = await strictPage(browser);
+  await openWidget(page, '/demo/en.html');
+  assert((await page.locator(`${W} .message.bot`).first().textContent()).includes('Leadline Demo assistant'), 'greeting');
+  await page.locator(`${W} .choice`, { hasText: 'A product demo' }).click();
+
+  const consent = page.locator(`${W} .consent`);
+  await consent.waitFor();
+  assert((await consent.locator('.consent-text').textContent()).includes('Leadline Demo Co.'), 'consent names the controller');
+  assertEqual((await consent.locator('.consent-retention').textContent()).trim(), 'Kept for 180 days', 'retention shown');
+  const privacy = await consent.locator('.consent-privacy').getAttribute('href');
+  assertEqual(privacy, BASE + '/privacy.html', 'privacy link resolved against the API origin');
+  await consent.locator('.consent-yes').click();
+
+  await page.locator(`${W} .answer-input`).waitFor();
+  assertEqual(await page.locator(`${W} .answer-input`).getAttribute('autocomplete'), 'name', 'name field');
+  // Hostile input: shown as text, never run, and refused as a name.
+  await answer(page, '<img src=x onerror=alert(1)>');
+  assertEqual(await page.locator(`${W} img`).count(), 0, 'no <img> element was created from visitor text');
+  assert((await page.locator(`${W} .message.visitor .text`).last().textContent()) === '<img src=x onerror=alert(1)>',
+    'the visitor text is rendered literally');
+  assert((await lastBot(page)).includes('name'), 'asked again for a name');
+
+  await answer(page, 'Trần Thị Bích');
+  await answer(page, 'bich.tran@example.vn');
+  assertEqual(await page.locator(`${W} .answer-input`).getAttribute('type'), 'tel', 'phone field');
+  await answer(page, '0987 654 321');
+  assert((await lastBot(page)).startsWith('Thank you'), 'thanks at the end');
+  await page.locator(`${W} .restart`).waitFor();
+  assertEqual(page.problems.length, 0, 'no script errors or dialogs: ' + page.problems.join('; '));
+  await page.context().close();
+});
+
+await test('a reload resumes the conversation where it was (Vietnamese page)', async () => {
+  const page = await strictPage(browser, { locale: 'vi-VN' });
+  await openWidget(page, '/demo/');
+  await page.locator(`${W} .choice`, { hasText: 'Bảng giá' }).click();
+  await page.locator(`${W} .consent`).waitFor();
+  assertEqual((await page.locator(`${W} .consent-retention`).textContent()).trim(), 'Lưu trong 180 ngày', 'vi retention');
+  await page.reload();
+  await page.locator(`${W} .consent`).waitFor();
+  const history = await page.locator(`${W} .message .text`).allTextContents();
+  assert(history.includes('Bảng giá'), 'the visitor choice is in the history: ' + JSON.stringify(history));
+  assert(history.some((h) => h.startsWith('Xin chào')), 'the greeting is in the history');
+  assertEqual(page.problems.length, 0, page.problems.join('; '));
+  await page.context().close();
+});
+
+await test('declining stores nothing and "Forget me" erases the conversation', async () => {
+  const page = await strictPage(browser, { acceptConfirm: true });
+  await openWidget(page, '/demo/en.html');
+  await page.locator(`${W} .choice`, { hasText: 'Pricing' }).click();
+  await page.locator(`${W} .consent-no`).click();
+  await page.locator(`${W} .restart`).waitFor();
+  assert((await lastBot(page)).includes("haven't stored"), 'polite decline');
+  await page.locator(`${W} .forget`).click();
+  await page.waitForFunction((sel) => {
+    const host = document.querySelector(sel);
+    return host && [...host.shadowRoot.querySelectorAll('.message.bot .text')].some((m) => m.textContent.includes('erased'));
+  }, W);
+  const stored = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('leadline:')).length);
+  assertEqual(stored, 0, 'the token is gone from sessionStorage');
+  assertEqual(page.problems.length, 0, page.problems.join('; '));
+  await page.context().close();
+});
+
+await test('the widget is usable with the keyboard alone', async () => {
+  const page = await strictPage(browser);
+  await page.goto(BASE + '/demo/en.html');
+  await page.locator(`${W} .launcher`).focus();
+  await page.keyboard.press('Enter');
+  await page.locator(`${W} .choice`).first().waitFor();
+  // Focus moves to the first option; Enter picks it.
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.activeElement?.className === 'choice', W);
+  await page.keyboard.press('Enter');
+  await page.locator(`${W} .consent`).waitFor();
+  await page.waitForFunction((sel) => document.querySelector(sel).shadowRoot.activeElement?.className === 'consent-yes', W);
+  await page.keyboard.press('Escape');
+  assert(await page.locator(`${W} .panel`).isHidden(), 'Escape closes the panel');
+  await page.context().close();
+});
+
+await browser.close();
+done();

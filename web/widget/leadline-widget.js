@@ -1,0 +1,398 @@
+/*
+ * Leadline chat widget. Embed with one tag:
+ *   <script src="https://<leadline-host>/widget/leadline-widget.js" data-flow="website-lead" async></script>
+ * Optional attributes: data-locale (else the page's lang, else the browser's), data-api (API origin,
+ * else the script's own origin), data-source (campaign source; else the page's utm_source).
+ *
+ * Safety: everything the visitor or the server says is put in the page with textContent, never as
+ * HTML. The widget lives in a shadow root so the host page's CSS cannot disturb it.
+ */
+(function () {
+  'use strict';
+
+  var script = document.currentScript;
+  if (!script || window.__leadlineWidget) { return; }
+  window.__leadlineWidget = true;
+
+  var UI = {
+    en: { open: 'Chat with us', title: 'Chat', close: 'Close chat', forget: 'Forget me', send: 'Send',
+      placeholder: 'Type your answer…', kept: 'Kept for {days} days', privacy: 'Privacy notice',
+      consentHeading: 'Your consent', retry: 'Try again', offline: 'We could not reach the server. Please try again.',
+      forgetConfirm: 'Erase this conversation and everything you told us?', forgotten: 'Your data has been erased.',
+      restart: 'Start a new chat', you: 'You', bot: 'Assistant', ended: 'This chat has ended.', tooLong: 'Please keep it under {max} characters.' },
+    vi: { open: 'Trò chuyện với chúng tôi', title: 'Trò chuyện', close: 'Đóng', forget: 'Xóa dữ liệu', send: 'Gửi',
+      placeholder: 'Nhập câu trả lời…', kept: 'Lưu trong {days} ngày', privacy: 'Chính sách bảo mật',
+      consentHeading: 'Sự đồng ý của bạn', retry: 'Thử lại', offline: 'Không kết nối được máy chủ. Bạn vui lòng thử lại.',
+      forgetConfirm: 'Xóa cuộc trò chuyện này và mọi thông tin bạn đã cung cấp?', forgotten: 'Dữ liệu của bạn đã được xóa.',
+      restart: 'Bắt đầu cuộc trò chuyện mới', you: 'Bạn', bot: 'Trợ lý', ended: 'Cuộc trò chuyện đã kết thúc.', tooLong: 'Bạn viết dưới {max} ký tự nhé.' },
+    zh: { open: '和我们聊天', title: '聊天', close: '关闭', forget: '删除我的数据', send: '发送',
+      placeholder: '请输入您的回答…', kept: '保存{days}天', privacy: '隐私声明',
+      consentHeading: '您的同意', retry: '重试', offline: '无法连接服务器，请重试。',
+      forgetConfirm: '删除本次对话以及您提供的所有信息？', forgotten: '您的数据已删除。',
+      restart: '开始新的对话', you: '您', bot: '助手', ended: '对话已结束。', tooLong: '请控制在{max}个字符以内。' }
+  };
+  var scriptUrl = new URL(script.src, document.baseURI);
+  var apiBase = (script.getAttribute('data-api') || scriptUrl.origin).replace(/\/+$/, '');
+  var flowId = script.getAttribute('data-flow') || 'website-lead';
+  var locale = pickLocale(script.getAttribute('data-locale') || document.documentElement.lang || navigator.language || 'en');
+  var source = script.getAttribute('data-source') || utmSource();
+  var storageKey = 'leadline:' + apiBase + ':' + flowId;
+  var MAX_TEXT = 1000;
+
+  var t = UI[locale] || UI.en;
+
+  var INPUT_TYPES = { text: 'text', name: 'text', email: 'email', phone: 'tel' };
+  var AUTOCOMPLETE = { name: 'name', email: 'email', phone: 'tel', text: 'off' };
+
+  // ---- DOM -------------------------------------------------------------------------------------
+  var host = document.createElement('div');
+  host.className = 'leadline-widget-host';
+  host.setAttribute('data-leadline', '');
+  var root = host.attachShadow({ mode: 'open' });
+  var css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = new URL('leadline-widget.css', scriptUrl).href;
+  root.appendChild(css);
+
+  var launcher = el('button', 'launcher', t.open);
+  launcher.type = 'button';
+  launcher.setAttribute('aria-expanded', 'false');
+  launcher.setAttribute('aria-controls', 'leadline-panel');
+
+  var panel = el('section', 'panel');
+  panel.id = 'leadline-panel';
+  panel.hidden = true;
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', t.title);
+  panel.setAttribute('lang', locale);
+
+  var header = el('header', 'header');
+  var heading = el('h2', 'title', t.title);
+  var forgetButton = el('button', 'forget', t.forget);
+  forgetButton.type = 'button';
+  forgetButton.hidden = true;
+  var closeButton = el('button', 'close', '×');
+  closeButton.type = 'button';
+  closeButton.setAttribute('aria-label', t.close);
+  header.append(heading, forgetButton, closeButton);
+
+  var log = el('div', 'log');
+  log.setAttribute('role', 'log');
+  log.setAttribute('aria-live', 'polite');
+  var promptArea = el('div', 'prompt');
+  var status = el('p', 'status');
+  status.setAttribute('role', 'status');
+  panel.append(header, log, promptArea, status);
+  root.append(launcher, panel);
+  (document.body || document.documentElement).appendChild(host);
+
+  var session = loadSession();
+  var busy = false;
+  var pending = null; // the last request, kept to retry with the same clientMessageId
+
+  launcher.addEventListener('click', function () { open(); });
+  closeButton.addEventListener('click', function () { close(); });
+  forgetButton.addEventListener('click', forgetMe);
+  panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); } });
+
+  if (session) { open(); }
+
+  // ---- Behaviour -------------------------------------------------------------------------------
+  function open() {
+    panel.hidden = false;
+    launcher.setAttribute('aria-expanded', 'true');
+    launcher.hidden = true;
+    if (!session) {
+      start();
+    } else if (!log.hasChildNodes()) {
+      resume();
+    }
+  }
+
+  function close() {
+    panel.hidden = true;
+    launcher.hidden = false;
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.focus();
+  }
+
+  function start() {
+    clear();
+    var body = { flowId: flowId, locale: locale };
+    if (source) { body.source = source; }
+    request('POST', '/chat/conversations', body, null).then(function (r) {
+      if (!r.ok) { return failed(r); }
+      session = { id: r.body.conversationId, token: r.body.token, locale: r.body.locale };
+      saveSession();
+      forgetButton.hidden = false;
+      render(r.body);
+    }, offline);
+  }
+
+  function resume() {
+    request('GET', '/chat/conversations/' + encodeURIComponent(session.id), null, session.token).then(function (r) {
+      if (r.status === 404) { dropSession(); start(); return; }
+      if (!r.ok) { return failed(r); }
+      forgetButton.hidden = false;
+      (r.body.history || []).forEach(function (h) { bubble(h.from === 'visitor' ? 'visitor' : 'bot', h.text); });
+      showPrompt(r.body.prompt);
+    }, offline);
+  }
+
+  function send(payload, echo) {
+    if (busy || !session) { return; }
+    payload.clientMessageId = newId();
+    if (echo !== null) { bubble('visitor', echo); }
+    pending = payload;
+    deliver(payload, 0);
+  }
+
+  function deliver(payload, attempt) {
+    busy = true;
+    setStatus('');
+    disablePrompt();
+    request('POST', '/chat/conversations/' + encodeURIComponent(session.id) + '/messages', payload, session.token)
+      .then(function (r) {
+        busy = false;
+        if (r.status === 404) { dropSession(); setStatus(t.ended); showRestart(); return; }
+        if ((r.status >= 500 || r.status === 429 || r.status === 409) && attempt < 2) {
+          // Same clientMessageId: the server answers a retry exactly once.
+          setTimeout(function () { deliver(payload, attempt + 1); }, 400 * (attempt + 1));
+          busy = true;
+          return;
+        }
+        if (!r.ok) { return failed(r); }
+        pending = null;
+        render(r.body);
+      }, function () {
+        busy = false;
+        if (attempt < 2) { busy = true; setTimeout(function () { deliver(payload, attempt + 1); }, 400 * (attempt + 1)); return; }
+        offline();
+      });
+  }
+
+  function forgetMe() {
+    if (!session || !window.confirm(t.forgetConfirm)) { return; }
+    request('DELETE', '/chat/conversations/' + encodeURIComponent(session.id), null, session.token).then(function (r) {
+      if (r.status === 204 || r.status === 404) {
+        dropSession();
+        clear();
+        bubble('bot', t.forgotten);
+        showRestart();
+      } else {
+        failed(r);
+      }
+    }, offline);
+  }
+
+  function render(body) {
+    (body.messages || []).forEach(function (m) { bubble('bot', m.text); });
+    showPrompt(body.prompt);
+  }
+
+  function showPrompt(prompt) {
+    promptArea.textContent = '';
+    if (!prompt) { return; }
+    switch (prompt.type) {
+      case 'choice': return showChoices(prompt.options || []);
+      case 'consent': return showConsent(prompt.purpose);
+      case 'end': return showEnd();
+      default: return showInput(prompt);
+    }
+  }
+
+  function showChoices(options) {
+    var group = el('div', 'choices');
+    group.setAttribute('role', 'group');
+    options.forEach(function (o) {
+      var b = el('button', 'choice', o.label);
+      b.type = 'button';
+      b.addEventListener('click', function () { send({ choice: o.id }, o.label); });
+      group.appendChild(b);
+    });
+    promptArea.appendChild(group);
+    focusFirst(group);
+  }
+
+  function showConsent(purpose) {
+    var card = el('div', 'consent');
+    card.setAttribute('role', 'group');
+    card.setAttribute('aria-labelledby', 'leadline-consent-heading');
+    var h = el('h3', 'consent-heading', t.consentHeading);
+    h.id = 'leadline-consent-heading';
+    var text = el('p', 'consent-text', purpose.text);
+    var kept = el('p', 'consent-retention', t.kept.replace('{days}', String(purpose.retentionDays)));
+    card.append(h, text, kept);
+    var link = safeLink(purpose.privacyUrl);
+    if (link) {
+      var a = el('a', 'consent-privacy', t.privacy);
+      a.href = link;
+      a.target = '_blank';
+      a.rel = 'noopener noreferrer';
+      card.appendChild(a);
+    }
+    var buttons = el('div', 'consent-buttons');
+    var yes = el('button', 'consent-yes', purpose.yesLabel);
+    yes.type = 'button';
+    yes.addEventListener('click', function () { send({ consent: { purpose: purpose.id, granted: true } }, purpose.yesLabel); });
+    var no = el('button', 'consent-no', purpose.noLabel);
+    no.type = 'button';
+    no.addEventListener('click', function () { send({ consent: { purpose: purpose.id, granted: false } }, purpose.noLabel); });
+    buttons.append(yes, no);
+    card.appendChild(buttons);
+    promptArea.appendChild(card);
+    focusFirst(buttons);
+  }
+
+  function showInput(prompt) {
+    var form = el('form', 'answer');
+    var input = document.createElement('input');
+    input.className = 'answer-input';
+    input.type = INPUT_TYPES[prompt.type] || 'text';
+    input.autocomplete = AUTOCOMPLETE[prompt.type] || 'off';
+    input.placeholder = t.placeholder;
+    input.setAttribute('aria-label', t.placeholder);
+    var max = Math.min(prompt.maxLength || MAX_TEXT, MAX_TEXT);
+    input.maxLength = max;
+    input.required = true;
+    var button = el('button', 'send', t.send);
+    button.type = 'submit';
+    form.append(input, button);
+    form.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var value = input.value.trim();
+      if (!value) { return; }
+      if (value.length > max) { setStatus(t.tooLong.replace('{max}', String(max))); return; }
+      send({ text: value }, value);
+    });
+    promptArea.appendChild(form);
+    input.focus();
+  }
+
+  function showEnd() {
+    showRestart();
+  }
+
+  function showRestart() {
+    promptArea.textContent = '';
+    var b = el('button', 'restart', t.restart);
+    b.type = 'button';
+    b.addEventListener('click', function () { dropSession(); start(); });
+    promptArea.appendChild(b);
+  }
+
+  function failed(r) {
+    var message = r.body && r.body.error && r.body.error.message ? r.body.error.message : t.offline;
+    setStatus(message);
+    if (pending) { showRetry(); }
+  }
+
+  function offline() {
+    busy = false;
+    setStatus(t.offline);
+    if (pending) { showRetry(); }
+  }
+
+  function showRetry() {
+    var b = el('button', 'retry', t.retry);
+    b.type = 'button';
+    b.addEventListener('click', function () { b.remove(); if (pending) { deliver(pending, 0); } });
+    status.appendChild(document.createTextNode(' '));
+    status.appendChild(b);
+  }
+
+  // ---- Helpers ---------------------------------------------------------------------------------
+  function bubble(from, text) {
+    var row = el('div', 'message ' + from);
+    var who = el('span', 'sr-only', (from === 'visitor' ? t.you : t.bot) + ': ');
+    var body = el('span', 'text', text); // textContent: visitor text is never parsed as HTML
+    row.append(who, body);
+    log.appendChild(row);
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) { node.className = className; }
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    return node;
+  }
+
+  function disablePrompt() {
+    promptArea.querySelectorAll('button, input').forEach(function (n) { n.disabled = true; });
+  }
+
+  function focusFirst(container) {
+    var first = container.querySelector('button, input, a');
+    if (first) { first.focus(); }
+  }
+
+  function setStatus(text) { status.textContent = text; }
+
+  function clear() {
+    log.textContent = '';
+    promptArea.textContent = '';
+    setStatus('');
+  }
+
+  function request(method, path, body, token) {
+    var headers = {};
+    if (body) { headers['Content-Type'] = 'application/json'; }
+    if (token) { headers.Authorization = 'Bearer ' + token; }
+    return fetch(apiBase + path, {
+      method: method, headers: headers, body: body ? JSON.stringify(body) : undefined,
+      credentials: 'omit', mode: 'cors', cache: 'no-store'
+    }).then(function (res) {
+      return res.text().then(function (text) {
+        var parsed = null;
+        try { parsed = text ? JSON.parse(text) : null; } catch (e) { parsed = null; }
+        return { ok: res.ok, status: res.status, body: parsed };
+      });
+    });
+  }
+
+  function safeLink(url) {
+    if (!url) { return null; }
+    try {
+      var u = new URL(url, apiBase + '/');
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href : null;
+    } catch (e) { return null; }
+  }
+
+  function pickLocale(tag) {
+    var lang = String(tag).toLowerCase().split(/[-_]/)[0];
+    return UI[lang] ? lang : 'en';
+  }
+
+  function utmSource() {
+    try {
+      var s = new URLSearchParams(window.location.search).get('utm_source');
+      return s && /^[A-Za-z0-9._~\/-]{1,100}$/.test(s) ? s : null;
+    } catch (e) { return null; }
+  }
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
+    var a = new Uint8Array(16);
+    crypto.getRandomValues(a);
+    return Array.prototype.map.call(a, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  // The token lives in sessionStorage: it survives a reload of this tab, not the tab itself.
+  function loadSession() {
+    try {
+      var s = JSON.parse(sessionStorage.getItem(storageKey) || 'null');
+      return s && s.id && s.token ? s : null;
+    } catch (e) { return null; }
+  }
+
+  function saveSession() {
+    try { sessionStorage.setItem(storageKey, JSON.stringify(session)); } catch (e) { /* private mode: no resume */ }
+  }
+
+  function dropSession() {
+    session = null;
+    forgetButton.hidden = true;
+    try { sessionStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
+  }
+})();
