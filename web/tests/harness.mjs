@@ -61,3 +61,25 @@ export function assertEqual(actual, expected, message) {
     throw new Error(`${message}: expected ${JSON.stringify(expected)} but was ${JSON.stringify(actual)}`);
   }
 }
+
+// ---- The widget ------------------------------------------------------------------------------
+/** The widget's shadow host; Playwright's CSS engine pierces its open shadow root. */
+export const W = '[data-leadline]';
+
+export async function openWidget(page, url) {
+  await page.goto(url);
+  await page.locator(`${W} .launcher`).click();
+  await page.locator(`${W} .choice`).first().waitFor();
+}
+
+/** Types an answer and waits until the widget has rendered the server's reply (a new prompt). */
+export async function answer(page, text) {
+  const current = await page.locator(`${W} .prompt > *`).first().elementHandle();
+  await page.locator(`${W} .answer-input`).fill(text);
+  await page.locator(`${W} .answer-input`).press('Enter');
+  await page.waitForFunction((el) => !el.isConnected, current);
+}
+
+export async function lastBot(page) {
+  return (await page.locator(`${W} .message.bot .text`).last().textContent()).trim();
+}

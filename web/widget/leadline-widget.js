@@ -19,17 +19,26 @@
       placeholder: 'Type your answer…', kept: 'Kept for {days} days', privacy: 'Privacy notice',
       consentHeading: 'Your consent', retry: 'Try again', offline: 'We could not reach the server. Please try again.',
       forgetConfirm: 'Erase this conversation and everything you told us?', forgotten: 'Your data has been erased.',
-      restart: 'Start a new chat', you: 'You', bot: 'Assistant', ended: 'This chat has ended.', tooLong: 'Please keep it under {max} characters.' },
+      restart: 'Start a new chat', you: 'You', bot: 'Assistant', ended: 'This chat has ended.', tooLong: 'Please keep it under {max} characters.',
+      privacyButton: 'Privacy', privacyTitle: 'Your consents', noConsents: 'You have not been asked for consent yet.',
+      granted: 'agreed', declined: 'declined', withdrawn: 'withdrawn', withdraw: 'Withdraw', download: 'Download receipt',
+      back: 'Back to chat', purposeLabel: 'Purpose', orType: 'or type your answer…' },
     vi: { open: 'Trò chuyện với chúng tôi', title: 'Trò chuyện', close: 'Đóng', forget: 'Xóa dữ liệu', send: 'Gửi',
       placeholder: 'Nhập câu trả lời…', kept: 'Lưu trong {days} ngày', privacy: 'Chính sách bảo mật',
       consentHeading: 'Sự đồng ý của bạn', retry: 'Thử lại', offline: 'Không kết nối được máy chủ. Bạn vui lòng thử lại.',
       forgetConfirm: 'Xóa cuộc trò chuyện này và mọi thông tin bạn đã cung cấp?', forgotten: 'Dữ liệu của bạn đã được xóa.',
-      restart: 'Bắt đầu cuộc trò chuyện mới', you: 'Bạn', bot: 'Trợ lý', ended: 'Cuộc trò chuyện đã kết thúc.', tooLong: 'Bạn viết dưới {max} ký tự nhé.' },
+      restart: 'Bắt đầu cuộc trò chuyện mới', you: 'Bạn', bot: 'Trợ lý', ended: 'Cuộc trò chuyện đã kết thúc.', tooLong: 'Bạn viết dưới {max} ký tự nhé.',
+      privacyButton: 'Quyền riêng tư', privacyTitle: 'Sự đồng ý của bạn', noConsents: 'Bạn chưa được hỏi ý kiến đồng ý nào.',
+      granted: 'đã đồng ý', declined: 'đã từ chối', withdrawn: 'đã rút lại', withdraw: 'Rút lại', download: 'Tải biên nhận',
+      back: 'Quay lại trò chuyện', purposeLabel: 'Mục đích', orType: 'hoặc nhập câu trả lời…' },
     zh: { open: '和我们聊天', title: '聊天', close: '关闭', forget: '删除我的数据', send: '发送',
       placeholder: '请输入您的回答…', kept: '保存{days}天', privacy: '隐私声明',
       consentHeading: '您的同意', retry: '重试', offline: '无法连接服务器，请重试。',
       forgetConfirm: '删除本次对话以及您提供的所有信息？', forgotten: '您的数据已删除。',
-      restart: '开始新的对话', you: '您', bot: '助手', ended: '对话已结束。', tooLong: '请控制在{max}个字符以内。' }
+      restart: '开始新的对话', you: '您', bot: '助手', ended: '对话已结束。', tooLong: '请控制在{max}个字符以内。',
+      privacyButton: '隐私', privacyTitle: '您的同意记录', noConsents: '尚未向您征求任何同意。',
+      granted: '已同意', declined: '已拒绝', withdrawn: '已撤回', withdraw: '撤回', download: '下载回执',
+      back: '返回聊天', purposeLabel: '目的', orType: '或输入您的回答…' }
   };
   var scriptUrl = new URL(script.src, document.baseURI);
   var apiBase = (script.getAttribute('data-api') || scriptUrl.origin).replace(/\/+$/, '');
@@ -68,13 +77,16 @@
 
   var header = el('header', 'header');
   var heading = el('h2', 'title', t.title);
+  var privacyButton = el('button', 'privacy', t.privacyButton);
+  privacyButton.type = 'button';
+  privacyButton.hidden = true;
   var forgetButton = el('button', 'forget', t.forget);
   forgetButton.type = 'button';
   forgetButton.hidden = true;
   var closeButton = el('button', 'close', '×');
   closeButton.type = 'button';
   closeButton.setAttribute('aria-label', t.close);
-  header.append(heading, forgetButton, closeButton);
+  header.append(heading, privacyButton, forgetButton, closeButton);
 
   var log = el('div', 'log');
   log.setAttribute('role', 'log');
@@ -82,7 +94,9 @@
   var promptArea = el('div', 'prompt');
   var status = el('p', 'status');
   status.setAttribute('role', 'status');
-  panel.append(header, log, promptArea, status);
+  var privacyView = el('div', 'privacy-view');
+  privacyView.hidden = true;
+  panel.append(header, log, promptArea, status, privacyView);
   root.append(launcher, panel);
   (document.body || document.documentElement).appendChild(host);
 
@@ -93,6 +107,7 @@
   launcher.addEventListener('click', function () { open(); });
   closeButton.addEventListener('click', function () { close(); });
   forgetButton.addEventListener('click', forgetMe);
+  privacyButton.addEventListener('click', showPrivacy);
   panel.addEventListener('keydown', function (e) { if (e.key === 'Escape') { close(); } });
 
   if (session) { open(); }
@@ -125,6 +140,7 @@
       session = { id: r.body.conversationId, token: r.body.token, locale: r.body.locale };
       saveSession();
       forgetButton.hidden = false;
+      privacyButton.hidden = false;
       render(r.body);
     }, offline);
   }
@@ -134,6 +150,7 @@
       if (r.status === 404) { dropSession(); start(); return; }
       if (!r.ok) { return failed(r); }
       forgetButton.hidden = false;
+      privacyButton.hidden = false;
       (r.body.history || []).forEach(function (h) { bubble(h.from === 'visitor' ? 'visitor' : 'bot', h.text); });
       showPrompt(r.body.prompt);
     }, offline);
@@ -171,6 +188,69 @@
       });
   }
 
+  function showPrivacy() {
+    if (!session) { return; }
+    request('GET', '/chat/conversations/' + encodeURIComponent(session.id) + '/consents', null, session.token).then(function (r) {
+      if (!r.ok) { return failed(r); }
+      renderPrivacy(r.body);
+    }, offline);
+  }
+
+  function renderPrivacy(receipt) {
+    privacyView.textContent = '';
+    privacyView.appendChild(el('h3', 'privacy-title', t.privacyTitle));
+    var latest = {};
+    (receipt.records || []).forEach(function (rec) { latest[rec.purpose] = rec; });
+    var purposes = Object.keys(latest);
+    if (!purposes.length) { privacyView.appendChild(el('p', 'privacy-empty', t.noConsents)); }
+    var list = el('ul', 'privacy-list');
+    purposes.forEach(function (purpose) {
+      var rec = latest[purpose];
+      var item = el('li', 'privacy-item');
+      item.appendChild(el('span', 'privacy-purpose', t.purposeLabel + ': ' + purpose + ' — ' + (t[rec.decision] || rec.decision)
+        + ' (' + new Date(rec.recordedAt).toLocaleString(locale) + ')'));
+      if (rec.decision === 'granted') {
+        var w = el('button', 'withdraw', t.withdraw);
+        w.type = 'button';
+        w.addEventListener('click', function () {
+          hidePrivacy();
+          send({ consent: { purpose: purpose, granted: false } }, t.withdraw + ': ' + purpose);
+        });
+        item.appendChild(w);
+      }
+      list.appendChild(item);
+    });
+    privacyView.appendChild(list);
+    var download = el('button', 'download-receipt', t.download);
+    download.type = 'button';
+    download.addEventListener('click', function () {
+      var blob = new Blob([JSON.stringify(receipt, null, 2)], { type: 'application/json' });
+      var a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'consent-receipt-' + receipt.conversationId + '.json';
+      root.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 1000);
+    });
+    var back = el('button', 'privacy-back', t.back);
+    back.type = 'button';
+    back.addEventListener('click', hidePrivacy);
+    var actions = el('div', 'privacy-actions');
+    actions.append(download, back);
+    privacyView.appendChild(actions);
+    log.hidden = true;
+    promptArea.hidden = true;
+    privacyView.hidden = false;
+    focusFirst(privacyView);
+  }
+
+  function hidePrivacy() {
+    privacyView.hidden = true;
+    log.hidden = false;
+    promptArea.hidden = false;
+  }
+
   function forgetMe() {
     if (!session || !window.confirm(t.forgetConfirm)) { return; }
     request('DELETE', '/chat/conversations/' + encodeURIComponent(session.id), null, session.token).then(function (r) {
@@ -186,7 +266,11 @@
   }
 
   function render(body) {
-    (body.messages || []).forEach(function (m) { bubble('bot', m.text); });
+    var hint = body.prompt && body.prompt.hint;
+    (body.messages || []).forEach(function (m) {
+      // A rejected answer's reason is shown next to the input instead of as a chat bubble.
+      if (!(hint && m.text === hint)) { bubble('bot', m.text); }
+    });
     showPrompt(body.prompt);
   }
 
@@ -194,10 +278,13 @@
     promptArea.textContent = '';
     if (!prompt) { return; }
     switch (prompt.type) {
-      case 'choice': return showChoices(prompt.options || []);
+      case 'choice':
+        showChoices(prompt.options || []);
+        showInput({ type: 'text', maxLength: 200, hint: prompt.hint }, t.orType, false);
+        return;
       case 'consent': return showConsent(prompt.purpose);
       case 'end': return showEnd();
-      default: return showInput(prompt);
+      default: return showInput(prompt, t.placeholder, true);
     }
   }
 
@@ -244,14 +331,25 @@
     focusFirst(buttons);
   }
 
-  function showInput(prompt) {
+  function showInput(prompt, placeholder, focus) {
     var form = el('form', 'answer');
+    // The server checks answers and explains refusals in the visitor's language, next to the input;
+    // the browser's own bubbles would speak the browser's language instead.
+    form.noValidate = true;
     var input = document.createElement('input');
     input.className = 'answer-input';
     input.type = INPUT_TYPES[prompt.type] || 'text';
     input.autocomplete = AUTOCOMPLETE[prompt.type] || 'off';
-    input.placeholder = t.placeholder;
-    input.setAttribute('aria-label', t.placeholder);
+    input.placeholder = placeholder;
+    input.setAttribute('aria-label', placeholder);
+    if (prompt.hint) {
+      var hint = el('p', 'hint', prompt.hint);
+      hint.id = 'leadline-hint';
+      hint.setAttribute('role', 'alert');
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'leadline-hint');
+      promptArea.appendChild(hint);
+    }
     var max = Math.min(prompt.maxLength || MAX_TEXT, MAX_TEXT);
     input.maxLength = max;
     input.required = true;
@@ -266,7 +364,7 @@
       send({ text: value }, value);
     });
     promptArea.appendChild(form);
-    input.focus();
+    if (focus) { input.focus(); }
   }
 
   function showEnd() {
@@ -393,6 +491,8 @@
   function dropSession() {
     session = null;
     forgetButton.hidden = true;
+    privacyButton.hidden = true;
+    hidePrivacy();
     try { sessionStorage.removeItem(storageKey); } catch (e) { /* ignore */ }
   }
 })();

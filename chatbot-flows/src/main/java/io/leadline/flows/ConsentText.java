@@ -26,9 +26,13 @@ public final class ConsentText {
     }
 
     public static String sha256(Flow flow, Node.Consent node) {
+        return sha256(canonical(flow, node));
+    }
+
+    public static String sha256(String canonical) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(flow, node).getBytes(StandardCharsets.UTF_8));
+                    .digest(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -9,8 +9,16 @@ public sealed interface Effect {
     record NodeReached(String nodeId) implements Effect {
     }
 
-    /** A consent answer, with the hash of the exact text shown, for the consent ledger. */
-    record ConsentAnswered(String nodeId, String purpose, boolean granted, String textSha256) implements Effect {
+    /** A consent answer, with the exact text shown and its hash, for the consent ledger. */
+    record ConsentAnswered(String nodeId, String purpose, boolean granted, String shownText, String textSha256)
+            implements Effect {
+    }
+
+    /**
+     * A purpose granted earlier was withdrawn: what it covered is gone from the state, and must go
+     * from storage at once (the lead's data for it, transcript text kept under it).
+     */
+    record ConsentWithdrawn(String purpose) implements Effect {
     }
 
     /** A personal answer arrived without a granted purpose covering it, and was dropped. */

@@ -53,6 +53,10 @@ public final class FlowEngine {
             turn.forget();
             return turn.step();
         }
+        if (input instanceof VisitorInput.Consent c && !c.granted() && isWithdrawal(flow, state, c)) {
+            turn.withdraw(c.purpose());
+            return turn.step();
+        }
         if (state.finished()) {
             throw new FlowInputException("conversation_ended", "this conversation has ended; start a new one");
         }
@@ -65,6 +69,22 @@ public final class FlowEngine {
             default -> turn.flowError();
         }
         return turn.step();
+    }
+
+    /**
+     * "No" to a purpose that is not being asked right now: a withdrawal, if it was granted. (A "no"
+     * at the consent request for that purpose is the request's answer instead.)
+     */
+    private static boolean isWithdrawal(Flow flow, FlowState state, VisitorInput.Consent c) {
+        Node current = state.finished() ? null : flow.nodes().get(state.nodeId());
+        boolean askedNow = current instanceof Node.Consent k && k.purpose().equals(c.purpose());
+        if (askedNow) {
+            return false;
+        }
+        if (!state.granted(c.purpose())) {
+            throw new FlowInputException("unexpected_input", "there is no consent to '" + c.purpose() + "' to withdraw");
+        }
+        return true;
     }
 
     /** What the bot is waiting for in this state (to resume after a page reload). */
@@ -174,8 +194,15 @@ public final class FlowEngine {
                 return;
             }
             retries = 0;
+            boolean wasGranted = Boolean.TRUE.equals(consents.get(node.purpose()));
             consents.put(node.purpose(), granted);
-            effects.add(new Effect.ConsentAnswered(node.id(), node.purpose(), granted, ConsentText.sha256(flow, node)));
+            String shown = ConsentText.canonical(flow, node);
+            effects.add(new Effect.ConsentAnswered(node.id(), node.purpose(), granted, shown, ConsentText.sha256(shown)));
+            if (wasGranted && !granted) {
+                // Saying no again at a later request takes back the earlier yes, with what it covered.
+                dropPurpose(node.purpose());
+                effects.add(new Effect.ConsentWithdrawn(node.purpose()));
+            }
             runFrom(granted ? node.yes() : node.no());
         }
 
@@ -197,6 +224,29 @@ public final class FlowEngine {
             messages.add(system.text(flow, "forgotten"));
             effects.add(new Effect.Forgotten());
             prompt = Prompt.end();
+        }
+
+        /** The visitor takes back a purpose: its data goes, and the flow ends (it may need that data). */
+        void withdraw(String purpose) {
+            consents.put(purpose, false);
+            dropPurpose(purpose);
+            effects.add(new Effect.ConsentWithdrawn(purpose));
+            messages.add(system.text(flow, "withdrawn"));
+            if (!finished) {
+                finished = true;
+                effects.add(new Effect.Finished("withdrawn", false));
+            }
+            prompt = Prompt.end();
+        }
+
+        private void dropPurpose(String purpose) {
+            java.util.Set<String> covered = new java.util.HashSet<>();
+            for (String field : personal.fields()) {
+                if (flow.field(field).map(f -> purpose.equals(f.purpose())).orElse(true)) {
+                    covered.add(field);
+                }
+            }
+            personal = personal.without(covered);
         }
 
         void flowError() {
@@ -296,7 +346,7 @@ public final class FlowEngine {
                 return;
             }
             messages.add(hint);
-            prompt = promptOf(node);
+            prompt = promptOf(node).withHint(hint);
         }
 
         private void store(String nodeId, String field, String value) {

@@ -9,8 +9,9 @@ import java.util.List;
  * @param options   the buttons of a choice
  * @param consent   the purpose, text, retention and privacy link of a consent request
  * @param maxLength the longest accepted free text
+ * @param hint      why the last answer was not accepted, to show next to the input (null if it was)
  */
-public record Prompt(Type type, List<Option> options, ConsentRequest consent, Integer maxLength) {
+public record Prompt(Type type, List<Option> options, ConsentRequest consent, Integer maxLength, String hint) {
 
     public enum Type {
         CHOICE, TEXT, NAME, EMAIL, PHONE, CONSENT, END;
@@ -27,24 +28,28 @@ public record Prompt(Type type, List<Option> options, ConsentRequest consent, In
                                  String yesLabel, String noLabel) {
     }
 
+    public Prompt withHint(String why) {
+        return new Prompt(type, options, consent, maxLength, why);
+    }
+
     public static Prompt end() {
-        return new Prompt(Type.END, List.of(), null, null);
+        return new Prompt(Type.END, List.of(), null, null, null);
     }
 
     public static Prompt choice(List<Option> options) {
-        return new Prompt(Type.CHOICE, List.copyOf(options), null, null);
+        return new Prompt(Type.CHOICE, List.copyOf(options), null, null, null);
     }
 
     public static Prompt consent(ConsentRequest request) {
-        return new Prompt(Type.CONSENT, List.of(), request, null);
+        return new Prompt(Type.CONSENT, List.of(), request, null, null);
     }
 
     public static Prompt question(Node.Validator validator) {
         return switch (validator.kind()) {
-            case NAME -> new Prompt(Type.NAME, List.of(), null, null);
-            case EMAIL -> new Prompt(Type.EMAIL, List.of(), null, null);
-            case PHONE -> new Prompt(Type.PHONE, List.of(), null, null);
-            case TEXT -> new Prompt(Type.TEXT, List.of(), null, validator.maxLength());
+            case NAME -> new Prompt(Type.NAME, List.of(), null, null, null);
+            case EMAIL -> new Prompt(Type.EMAIL, List.of(), null, null, null);
+            case PHONE -> new Prompt(Type.PHONE, List.of(), null, null, null);
+            case TEXT -> new Prompt(Type.TEXT, List.of(), null, validator.maxLength(), null);
         };
     }
 }

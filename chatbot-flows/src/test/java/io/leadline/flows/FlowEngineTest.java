@@ -162,6 +162,78 @@ class FlowEngineTest {
         assertFalse(hash.equals(ConsentText.sha256(vi, (Node.Consent) vi.node("consent_contact"))));
     }
 
+    @Test
+    void aRejectedAnswerComesBackAsAHintOnThePrompt() {
+        Step s = engine.answer(en, atEmail().state(), new VisitorInput.Text("nope"), NOW);
+        assertEquals(s.messages().get(0), s.prompt().hint());
+        Step ok = engine.answer(en, s.state(), new VisitorInput.Text("an@example.com"), NOW);
+        assertEquals(null, ok.prompt().hint());
+    }
+
+    @Test
+    void withdrawingAGrantedPurposeDropsItsDataAndEnds() {
+        Step s = atEmail();
+        assertFalse(s.state().personal().isEmpty());
+        Step w = engine.answer(en, s.state(), new VisitorInput.Consent("contact", false), NOW);
+        assertTrue(w.effects().contains(new Effect.ConsentWithdrawn("contact")));
+        assertTrue(w.state().personal().isEmpty());
+        assertFalse(w.state().granted("contact"));
+        assertTrue(w.state().finished());
+        assertFalse(w.effects().stream().anyMatch(Effect.LeadReady.class::isInstance));
+        // Also after the end of the flow: a lead's data can be taken back at any time.
+        Step end = engine.answer(en, engine.answer(en, s.state(), new VisitorInput.Text("an@example.com"), NOW).state(),
+                new VisitorInput.Text("0912345678"), NOW);
+        assertTrue(end.state().finished());
+        Step late = engine.answer(en, end.state(), new VisitorInput.Consent("contact", false), NOW);
+        assertTrue(late.effects().contains(new Effect.ConsentWithdrawn("contact")));
+        assertTrue(late.state().personal().isEmpty());
+    }
+
+    @Test
+    void thereIsNothingToWithdrawBeforeConsent() {
+        Step s = engine.start(en, NOW);
+        assertThrows(FlowInputException.class, () -> engine.answer(en, s.state(), new VisitorInput.Consent("contact", false), NOW));
+    }
+
+    @Test
+    void supportTriageBranchesOnUrgencyAndHandsOffWithBusinessHours() {
+        Flow support = catalog.find("support-triage", "en").orElseThrow();
+        // Sunday 10:00 in Ho Chi Minh City: closed, next opening Monday 08:30.
+        Instant sunday = Instant.parse("2026-11-22T03:00:00Z");
+        Step s = engine.start(support, sunday);
+        s = engine.answer(support, s.state(), new VisitorInput.Choice("technical"), sunday);
+        Step blocked = engine.answer(support, s.state(), new VisitorInput.Choice("blocked"), sunday);
+        assertEquals(Prompt.Type.CONSENT, blocked.prompt().type(), "urgent problems go straight to a person");
+        Step question = engine.answer(support, s.state(), new VisitorInput.Choice("question"), sunday);
+        assertEquals(Prompt.Type.CHOICE, question.prompt().type(), "questions are offered the help centre first");
+        Step resolved = engine.answer(support, question.state(), new VisitorInput.Choice("no"), sunday);
+        assertTrue(resolved.state().finished());
+
+        s = engine.answer(support, blocked.state(), new VisitorInput.Consent("support", true), sunday);
+        s = engine.answer(support, s.state(), new VisitorInput.Text("Lê Văn Tám"), sunday);
+        s = engine.answer(support, s.state(), new VisitorInput.Text("tam@example.vn"), sunday);
+        Step tooLong = engine.answer(support, s.state(), new VisitorInput.Text("x".repeat(501)), sunday);
+        assertEquals(Prompt.Type.TEXT, tooLong.prompt().type());
+        assertTrue(tooLong.prompt().hint().contains("500"));
+        Step handoff = engine.answer(support, s.state(), new VisitorInput.Text("The export button does nothing."), sunday);
+        assertTrue(handoff.effects().contains(new Effect.LeadReady(true)));
+        assertTrue(handoff.effects().contains(new Effect.Finished("handoff", true)));
+        assertTrue(handoff.messages().get(0).endsWith("on Monday at 08:30."), handoff.messages().get(0));
+        assertEquals("The export button does nothing.", handoff.state().personal().get("details").orElseThrow());
+
+        Instant tuesdayMorning = Instant.parse("2026-11-24T03:00:00Z");
+        Step open = engine.answer(support, s.state(), new VisitorInput.Text("Broken."), tuesdayMorning);
+        assertTrue(open.messages().get(0).endsWith("in a few minutes."), open.messages().get(0));
+    }
+
+    @Test
+    void everyShippedFlowExistsInVietnameseAndEnglish() {
+        for (String id : catalog.flowIds()) {
+            assertTrue(catalog.locales(id).containsAll(java.util.Set.of("vi", "en")), id);
+        }
+        assertTrue(catalog.locales("website-lead").contains("zh"));
+    }
+
     private Step atEmail() {
         Step s = engine.start(en, NOW);
         s = engine.answer(en, s.state(), new VisitorInput.Choice("demo"), NOW);

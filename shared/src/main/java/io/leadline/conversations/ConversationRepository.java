@@ -72,6 +72,22 @@ public final class ConversationRepository {
         return transcript.query(query).items().stream().toList();
     }
 
+    /** Deletes transcript text encrypted under a purpose (when that purpose is withdrawn); returns how many. */
+    public int deleteSealedText(String conversationId, String purpose) {
+        QueryEnhancedRequest query = QueryEnhancedRequest.builder()
+                .queryConditional(QueryConditional.sortBeginsWith(key(conversationId, TranscriptEntry.PREFIX)))
+                .consistentRead(true)
+                .build();
+        int deleted = 0;
+        for (TranscriptEntry e : transcript.query(query).items()) {
+            if (e.inputSealed() != null && purpose.equals(e.input())) {
+                transcript.deleteItem(key(conversationId, e.sortKey()));
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
     /** Erases the conversation and its whole transcript, including entries past expiry. */
     public int delete(String conversationId) {
         return storage.deletePartition(tableName, "id", conversationId, "sk");

@@ -42,6 +42,16 @@ public final class LeadRepository {
         tx.put("lead", leads, lead, Storage.versionIs(expectedVersion));
     }
 
+    /** Saves a change made outside a transaction; fails if someone saved another change first. */
+    public void update(Lead lead, long expectedVersion) {
+        try {
+            leads.putItem(software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest.builder(Lead.class)
+                    .item(lead).conditionExpression(Storage.versionIs(expectedVersion)).build());
+        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
+            throw new io.leadline.storage.ConcurrentUpdateException(java.util.List.of("lead:ConditionalCheckFailed"));
+        }
+    }
+
     /** Erases the lead with everything stored beside it. */
     public int delete(String id) {
         return storage.deletePartition(tableName, "id", id, "sk");

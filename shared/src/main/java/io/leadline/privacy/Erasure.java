@@ -77,6 +77,41 @@ public final class Erasure {
         return new Report(all.size(), lead.isPresent() ? 1 : 0, items, subjects.size());
     }
 
+    /**
+     * One purpose withdrawn: what was kept under it goes at once. Transcript text sealed under it is
+     * deleted; the lead loses that purpose's data, and is deleted if nothing is left; once nothing of
+     * the subject remains under any purpose, the subject key is destroyed as well.
+     *
+     * @param conversation the conversation as saved after the withdrawal
+     */
+    public Report erasePurpose(Conversation conversation, String purpose) {
+        int items = conversations.deleteSealedText(conversation.id(), purpose);
+        int leadsErased = 0;
+        boolean leadHoldsData = false;
+        Optional<Lead> lead = Optional.ofNullable(conversation.leadId()).flatMap(leads::find);
+        if (lead.isPresent()) {
+            Lead l = lead.get();
+            java.util.Map<String, software.amazon.awssdk.core.SdkBytes> rest = new java.util.TreeMap<>(l.personal());
+            rest.remove(purpose);
+            if (rest.isEmpty()) {
+                items += leads.delete(l.id());
+                leadsErased = 1;
+            } else {
+                leads.update(new Lead(l.id(), l.subjectId(), l.conversationIds(), l.flowId(), l.flowVersion(), l.locale(),
+                        l.source(), l.status(), l.owner(), l.answers(), rest, l.emailIndex(), l.phoneIndex(), l.handoff(),
+                        l.createdAt(), clock.instant(), clock.instant(), l.firstContactAt(), l.expiresAt(), l.version() + 1),
+                        l.version());
+                leadHoldsData = true;
+            }
+        }
+        int keys = 0;
+        if (!conversation.anyGranted() && !leadHoldsData && conversation.subjectId() != null) {
+            subjectKeys.destroy(conversation.subjectId());
+            keys = 1;
+        }
+        return new Report(0, leadsErased, items, keys);
+    }
+
     private void recordWithdrawals(Conversation c) {
         Instant now = clock.instant();
         long seq = c.turns() + 1L;
@@ -85,7 +120,7 @@ public final class Erasure {
                 continue;
             }
             ledger.append(new ConsentRecord(c.id(), ConsentRecord.sortKey(now, consent.getKey(), seq++),
-                    consent.getKey(), ConsentDecision.WITHDRAWN, c.flowId(), c.flowVersion(), c.locale(), null, now,
+                    consent.getKey(), ConsentDecision.WITHDRAWN, c.flowId(), c.flowVersion(), c.locale(), null, null, now,
                     now.plus(retention.consentProof()).getEpochSecond()));
         }
     }

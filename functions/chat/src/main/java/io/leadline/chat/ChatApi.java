@@ -27,6 +27,12 @@ public final class ChatApi extends HttpApi {
         route(ChatRoutes.MESSAGE, this::message);
         route(ChatRoutes.RESUME, this::resume);
         route(ChatRoutes.ERASE, this::erase);
+        route(ChatRoutes.RECEIPT, this::receipt);
+    }
+
+    private APIGatewayV2HTTPResponse receipt(HttpRequest request) {
+        String token = tokens.from(request);
+        return responses.json(200, service.receipt(conversationId(request), token));
     }
 
     private APIGatewayV2HTTPResponse start(HttpRequest request) {

@@ -11,8 +11,9 @@ public final class ChatRoutes {
     public static final HttpRoute MESSAGE = new HttpRoute("POST", "/chat/conversations/{id}/messages");
     public static final HttpRoute RESUME = new HttpRoute("GET", "/chat/conversations/{id}");
     public static final HttpRoute ERASE = new HttpRoute("DELETE", "/chat/conversations/{id}");
+    public static final HttpRoute RECEIPT = new HttpRoute("GET", "/chat/conversations/{id}/consents");
 
-    public static final List<HttpRoute> ALL = List.of(START, MESSAGE, RESUME, ERASE);
+    public static final List<HttpRoute> ALL = List.of(START, MESSAGE, RESUME, ERASE, RECEIPT);
 
     private ChatRoutes() {
     }

@@ -41,6 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -165,6 +166,34 @@ public final class ConversationService {
         return body;
     }
 
+    /**
+     * The visitor's consent receipt: every answer and withdrawal recorded for this conversation, with
+     * the exact text they were shown and its hash.
+     */
+    public ObjectNode receipt(String conversationId, String token) {
+        Conversation c = authorised(conversationId, token);
+        Flow flow = flow(c);
+        ObjectNode body = renderer.object();
+        body.put("conversationId", c.id());
+        body.put("controller", flow.controller());
+        body.put("privacyUrl", flow.privacyUrl());
+        ArrayNode records = body.putArray("records");
+        for (ConsentRecord r : ledger.forConversation(c.id())) {
+            ObjectNode o = records.addObject();
+            o.put("purpose", r.purpose());
+            o.put("decision", r.decision().wire());
+            o.put("recordedAt", r.recordedAt().toString());
+            o.put("flowId", r.flowId());
+            o.put("flowVersion", r.flowVersion());
+            o.put("locale", r.locale());
+            if (r.textSha256() != null) {
+                o.put("textSha256", r.textSha256());
+                o.put("shownText", r.shownText());
+            }
+        }
+        return body;
+    }
+
     /** The visitor's own "forget me": the conversation, its lead and its keys go. */
     public void erase(String conversationId, String token) {
         erasure.eraseConversation(authorised(conversationId, token));
@@ -209,9 +238,14 @@ public final class ConversationService {
         long seq = c.turns() + 1L;
         String leadId = c.leadId();
         Map<String, SdkBytes> personal = reseal(c, flow, before.personal(), after.personal(), subjectId);
+        List<String> withdrawn = new ArrayList<>();
         for (Effect effect : step.effects()) {
             switch (effect) {
                 case Effect.ConsentAnswered a -> ledger.stageAppend(tx, consentRecord(c, flow, a, seq, now));
+                case Effect.ConsentWithdrawn w -> {
+                    ledger.stageAppend(tx, withdrawalRecord(c, flow, w.purpose(), seq, now));
+                    withdrawn.add(w.purpose());
+                }
                 case Effect.LeadReady ready -> {
                     Lead lead = leadCapture.stage(tx, new LeadCapture.Request(c.id(), subjectId,
                             byPurpose(flow, after.personal()), after.answers(), retentionByPurpose(flow, after.personal()),
@@ -238,6 +272,8 @@ public final class ConversationService {
         conversations.stageSave(tx, updated, c.version());
         conversations.stageEntry(tx, transcriptEntry(updated, seq, request, replyJson, now));
         tx.commit();
+        // Withdrawal erases at once what the purpose covered, now that the turn is recorded.
+        withdrawn.forEach(purpose -> erasure.erasePurpose(updated, purpose));
         return replyJson;
     }
 
@@ -313,7 +349,14 @@ public final class ConversationService {
                 : retention.consentProof();
         return new ConsentRecord(c.id(), ConsentRecord.sortKey(now, a.purpose(), seq), a.purpose(),
                 a.granted() ? ConsentDecision.GRANTED : ConsentDecision.DECLINED, flow.id(), flow.version(),
-                flow.locale(), a.textSha256(), now, now.plus(keep).getEpochSecond());
+                flow.locale(), a.textSha256(), a.shownText(), now, now.plus(keep).getEpochSecond());
+    }
+
+    private ConsentRecord withdrawalRecord(Conversation c, Flow flow, String purpose, long seq, Instant now) {
+        // "#w" keeps the key apart from a decline recorded in the same turn.
+        return new ConsentRecord(c.id(), ConsentRecord.sortKey(now, purpose, seq) + "#w", purpose,
+                ConsentDecision.WITHDRAWN, flow.id(), flow.version(), flow.locale(), null, null, now,
+                now.plus(retention.consentProof()).getEpochSecond());
     }
 
     /**

@@ -22,6 +22,10 @@ public final class ReplyRenderer {
         this.json = json;
     }
 
+    public ObjectNode object() {
+        return json.createObjectNode();
+    }
+
     public ObjectNode reply(List<String> messages, Prompt prompt) {
         ObjectNode body = json.createObjectNode();
         ArrayNode list = body.putArray("messages");
@@ -54,6 +58,9 @@ public final class ReplyRenderer {
             case TEXT -> p.put("maxLength", prompt.maxLength());
             default -> {
             }
+        }
+        if (prompt.hint() != null) {
+            p.put("hint", prompt.hint());
         }
         return p;
     }

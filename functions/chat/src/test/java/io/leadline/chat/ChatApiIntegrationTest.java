@@ -288,6 +288,72 @@ class ChatApiIntegrationTest {
         assertEquals("not_found", r.code());
     }
 
+    @Test
+    void withdrawingConsentAfterCaptureErasesWhatItCoveredAtOnce() {
+        String[] conv = completeConsentPath();
+        long sealedBefore = env.rawItems(env.config.tables().conversations()).stream().filter(i -> i.containsKey("inputSealed")).count();
+        assertEquals(3, sealedBefore, "name, e-mail and phone were typed after consent");
+
+        var r = chat.consent(conv[0], conv[1], "contact", false);
+        assertEquals(200, r.status());
+        assertEquals("end", r.body().path("prompt").path("type").asText());
+        assertTrue(r.body().path("messages").get(0).path("text").asText().contains("withdrawn"));
+
+        assertTrue(env.rawItems(env.config.tables().leads()).isEmpty(), "the lead held only contact data: gone");
+        assertTrue(env.rawItems(env.config.tables().conversations()).stream().noneMatch(i -> i.containsKey("inputSealed")),
+                "transcript text kept under 'contact' is gone");
+        assertTrue(env.rawItems(env.config.tables().keys()).stream().noneMatch(i -> "subject".equals(i.get("kind").s())),
+                "nothing of the subject is left, so neither is their key");
+        var decisions = env.rawItems(env.config.tables().consent()).stream().map(i -> i.get("decision").s()).sorted().toList();
+        assertEquals(List.of("GRANTED", "WITHDRAWN"), decisions);
+        assertNoPlaintextAnywhere(NAME, EMAIL, PHONE_E164);
+        // The conversation itself remains, ended, and says nothing more.
+        assertEquals("ended", chat.resume(conv[0], conv[1]).body().path("status").asText());
+        assertEquals(400, chat.consent(conv[0], conv[1], "contact", false).status(), "nothing left to withdraw");
+    }
+
+    @Test
+    void theReceiptShowsExactlyWhatTheVisitorAgreedTo() throws Exception {
+        var s = chat.start("website-lead", "vi");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        chat.choice(id, token, "demo");
+        chat.consent(id, token, "contact", true);
+        var receipt = chat.send(ChatRoutes.RECEIPT, Map.of("id", id), token, null);
+        assertEquals(200, receipt.status());
+        assertEquals("Leadline Demo Co.", receipt.body().path("controller").asText());
+        JsonNode record = receipt.body().path("records").get(0);
+        assertEquals("contact", record.path("purpose").asText());
+        assertEquals("granted", record.path("decision").asText());
+        assertEquals("vi", record.path("locale").asText());
+        String text = record.path("shownText").asText();
+        assertTrue(text.contains("retention=P180D") && text.contains("privacyUrl=/privacy.html") && text.contains("Leadline Demo Co."));
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals(java.util.HexFormat.of().formatHex(digest), record.path("textSha256").asText());
+        assertEquals(404, chat.send(ChatRoutes.RECEIPT, Map.of("id", id), chat.start("website-lead", "en").body().path("token").asText(), null).status());
+    }
+
+    @Test
+    void aSupportRequestIsHandedToAPersonAndMarkedSo() {
+        var s = chat.start("support-triage", "en");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        chat.choice(id, token, "technical");
+        assertEquals("consent", chat.choice(id, token, "blocked").body().path("prompt").path("type").asText());
+        chat.consent(id, token, "support", true);
+        chat.text(id, token, NAME);
+        chat.text(id, token, EMAIL);
+        var handoff = chat.text(id, token, "Export fails since this morning");
+        assertEquals("end", handoff.body().path("prompt").path("type").asText());
+        var lead = onlyItem(env.config.tables().leads());
+        assertTrue(lead.get("handoff").bool());
+        assertTrue(lead.get("personal").m().containsKey("support"));
+        assertEquals("technical", lead.get("answers").m().get("topic").s());
+        long in90Days = env.clock.instant().plus(java.time.Duration.ofDays(90)).getEpochSecond();
+        assertEquals(in90Days, Long.parseLong(lead.get("expiresAt").n()), "retention follows the granted purpose");
+        assertNoPlaintextAnywhere(NAME, EMAIL, "Export fails");
+    }
+
     private String[] completeConsentPath() {
         var s = chat.start("website-lead", "en");
         String id = s.body().path("conversationId").asText();
