@@ -4,3 +4,6 @@
 
 build-ChatFunction:
 	./leadline build-function functions/chat "$(ARTIFACTS_DIR)"
+
+build-RetentionFunction:
+	./leadline build-function functions/retention "$(ARTIFACTS_DIR)"

@@ -22,7 +22,9 @@ public record LeadlineConfig(
         Optional<Path> localKeyFile,
         Optional<URI> dynamoDbEndpoint,
         Optional<URI> kmsEndpoint,
-        RetentionPolicy retention) {
+        RetentionPolicy retention,
+        Duration auditRetention,
+        Duration sweepInterval) {
 
     public enum KeyringMode { KMS, LOCAL }
 
@@ -78,7 +80,9 @@ public record LeadlineConfig(
                 s.optional("LEADLINE_LOCAL_KEY_FILE").map(Path::of),
                 s.optional("LEADLINE_DYNAMODB_ENDPOINT").map(URI::create),
                 s.optional("LEADLINE_KMS_ENDPOINT").map(URI::create),
-                retention);
+                retention,
+                s.duration("LEADLINE_RETENTION_AUDIT", Duration.ofDays(3 * 365)),
+                s.duration("LEADLINE_SWEEP_INTERVAL", Duration.ofHours(1)));
     }
 
     /** Typed reads over a string map, with messages that name the variable. */

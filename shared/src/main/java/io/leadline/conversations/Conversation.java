@@ -16,6 +16,8 @@ import java.util.Map;
  * @param answers     non-personal answers (choices), plain for queries and analytics
  * @param consents    purpose → granted | declined | withdrawn
  * @param keyExpiresAt when the subject key expires, so turns extend it only when needed
+ * @param emailIndex  blind index of the e-mail given (for data-subject look-ups), or null
+ * @param phoneIndex  blind index of the phone number given, or null
  * @param recentTurns clientMessageId → transcript sequence, for idempotent retries
  */
 public record Conversation(
@@ -31,6 +33,8 @@ public record Conversation(
         Map<String, SdkBytes> personal,
         String subjectId,
         long keyExpiresAt,
+        String emailIndex,
+        String phoneIndex,
         Map<String, String> consents,
         int retries,
         int turns,
@@ -58,6 +62,8 @@ public record Conversation(
             .bytesMap("personal", Conversation::personal)
             .string("subjectId", Conversation::subjectId)
             .number("keyExpiresAt", Conversation::keyExpiresAt)
+            .indexKey("byEmailIndex", "emailIndex", Conversation::emailIndex)
+            .indexKey("byPhoneIndex", "phoneIndex", Conversation::phoneIndex)
             .stringMap("consents", Conversation::consents)
             .integer("retries", Conversation::retries)
             .integer("turns", Conversation::turns)
@@ -70,7 +76,7 @@ public record Conversation(
             .build(v -> new Conversation(v.string("id"), v.string("tokenHash"), v.string("flowId"),
                     v.integer("flowVersion"), v.string("locale"), v.string("source"), v.string("nodeId"),
                     ConversationStatus.valueOf(v.string("status", "ACTIVE")), v.stringMap("answers"),
-                    v.bytesMap("personal"), v.string("subjectId"), v.number("keyExpiresAt"), v.stringMap("consents"), v.integer("retries"),
+                    v.bytesMap("personal"), v.string("subjectId"), v.number("keyExpiresAt"), v.string("emailIndex"), v.string("phoneIndex"), v.stringMap("consents"), v.integer("retries"),
                     v.integer("turns"), v.numberMap("recentTurns"), v.string("leadId"), v.instant("createdAt"),
                     v.instant("updatedAt"), v.number("expiresAt"), v.number("version")));
 
@@ -80,6 +86,181 @@ public record Conversation(
 
     public boolean anyGranted() {
         return consents.containsValue("granted");
+    }
+
+    /** A changed copy: {@code conversation.toBuilder().updatedAt(now).build()}. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.id = id;
+        b.tokenHash = tokenHash;
+        b.flowId = flowId;
+        b.flowVersion = flowVersion;
+        b.locale = locale;
+        b.source = source;
+        b.nodeId = nodeId;
+        b.status = status;
+        b.answers = answers;
+        b.personal = personal;
+        b.subjectId = subjectId;
+        b.keyExpiresAt = keyExpiresAt;
+        b.emailIndex = emailIndex;
+        b.phoneIndex = phoneIndex;
+        b.consents = consents;
+        b.retries = retries;
+        b.turns = turns;
+        b.recentTurns = recentTurns;
+        b.leadId = leadId;
+        b.createdAt = createdAt;
+        b.updatedAt = updatedAt;
+        b.expiresAt = expiresAt;
+        b.version = version;
+        return b;
+    }
+
+    /** Mutable companion of the record, for copies with a few components changed. */
+    public static final class Builder {
+        private String id;
+        private String tokenHash;
+        private String flowId;
+        private int flowVersion;
+        private String locale;
+        private String source;
+        private String nodeId;
+        private ConversationStatus status;
+        private Map<String, String> answers;
+        private Map<String, SdkBytes> personal;
+        private String subjectId;
+        private long keyExpiresAt;
+        private String emailIndex;
+        private String phoneIndex;
+        private Map<String, String> consents;
+        private int retries;
+        private int turns;
+        private Map<String, Long> recentTurns;
+        private String leadId;
+        private Instant createdAt;
+        private Instant updatedAt;
+        private long expiresAt;
+        private long version;
+
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        public Builder tokenHash(String value) {
+            this.tokenHash = value;
+            return this;
+        }
+
+        public Builder flowId(String value) {
+            this.flowId = value;
+            return this;
+        }
+
+        public Builder flowVersion(int value) {
+            this.flowVersion = value;
+            return this;
+        }
+
+        public Builder locale(String value) {
+            this.locale = value;
+            return this;
+        }
+
+        public Builder source(String value) {
+            this.source = value;
+            return this;
+        }
+
+        public Builder nodeId(String value) {
+            this.nodeId = value;
+            return this;
+        }
+
+        public Builder status(ConversationStatus value) {
+            this.status = value;
+            return this;
+        }
+
+        public Builder answers(Map<String, String> value) {
+            this.answers = value;
+            return this;
+        }
+
+        public Builder personal(Map<String, SdkBytes> value) {
+            this.personal = value;
+            return this;
+        }
+
+        public Builder subjectId(String value) {
+            this.subjectId = value;
+            return this;
+        }
+
+        public Builder keyExpiresAt(long value) {
+            this.keyExpiresAt = value;
+            return this;
+        }
+
+        public Builder emailIndex(String value) {
+            this.emailIndex = value;
+            return this;
+        }
+
+        public Builder phoneIndex(String value) {
+            this.phoneIndex = value;
+            return this;
+        }
+
+        public Builder consents(Map<String, String> value) {
+            this.consents = value;
+            return this;
+        }
+
+        public Builder retries(int value) {
+            this.retries = value;
+            return this;
+        }
+
+        public Builder turns(int value) {
+            this.turns = value;
+            return this;
+        }
+
+        public Builder recentTurns(Map<String, Long> value) {
+            this.recentTurns = value;
+            return this;
+        }
+
+        public Builder leadId(String value) {
+            this.leadId = value;
+            return this;
+        }
+
+        public Builder createdAt(Instant value) {
+            this.createdAt = value;
+            return this;
+        }
+
+        public Builder updatedAt(Instant value) {
+            this.updatedAt = value;
+            return this;
+        }
+
+        public Builder expiresAt(long value) {
+            this.expiresAt = value;
+            return this;
+        }
+
+        public Builder version(long value) {
+            this.version = value;
+            return this;
+        }
+
+        public Conversation build() {
+            return new Conversation(id, tokenHash, flowId, flowVersion, locale, source, nodeId, status, answers, personal, subjectId, keyExpiresAt, emailIndex, phoneIndex, consents, retries, turns, recentTurns, leadId, createdAt, updatedAt, expiresAt, version);
+        }
     }
 
     @Override

@@ -41,6 +41,26 @@ public final class ConversationRepository {
         return c != null && Storage.live(c.expiresAt(), clock.instant()) ? Optional.of(c) : Optional.empty();
     }
 
+    /** Live conversations whose e-mail (or phone) blind index is this one: data-subject look-ups. */
+    public List<Conversation> byEmailIndex(String emailIndex) {
+        return byIndex("byEmailIndex", emailIndex);
+    }
+
+    public List<Conversation> byPhoneIndex(String phoneIndex) {
+        return byIndex("byPhoneIndex", phoneIndex);
+    }
+
+    private List<Conversation> byIndex(String index, String value) {
+        Instant now = clock.instant();
+        return conversations.index(index).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(value).build()))
+                        .build())
+                .stream()
+                .flatMap(page -> page.items().stream())
+                .filter(c -> Storage.live(c.expiresAt(), now))
+                .toList();
+    }
+
     /** A new conversation; fails the transaction if the (random) id is somehow taken. */
     public void stageCreate(Transaction tx, Conversation conversation) {
         tx.put("conversation", conversations, conversation, Storage.notExists("id"));

@@ -3,6 +3,7 @@ package io.leadline.di;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
+import io.leadline.audit.AuditRetention;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.crypto.KeyPolicy;
 import io.leadline.crypto.Keyrings;
@@ -42,6 +43,11 @@ public final class SharedModule {
     @Provides
     static RetentionPolicy retention(LeadlineConfig config) {
         return config.retention();
+    }
+
+    @Provides
+    static AuditRetention auditRetention(LeadlineConfig config) {
+        return new AuditRetention(config.auditRetention());
     }
 
     @Provides

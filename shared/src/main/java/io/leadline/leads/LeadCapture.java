@@ -1,5 +1,6 @@
 package io.leadline.leads;
 
+import io.leadline.crypto.BlindIndex;
 import io.leadline.crypto.EncryptionContext;
 import io.leadline.crypto.PersonalDataCipher;
 import io.leadline.crypto.SubjectKeys;
@@ -13,11 +14,18 @@ import software.amazon.awssdk.core.SdkBytes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
-/** Turns a finished, consented conversation into a lead, personal data encrypted per purpose. */
+/**
+ * Turns a finished, consented conversation into a lead, personal data encrypted per purpose. A
+ * returning visitor (same e-mail, or same phone, by blind index) is attached to their existing lead
+ * instead of becoming a duplicate: the lead gets the new conversation and the newer details.
+ */
 @Singleton
 public final class LeadCapture {
 
@@ -33,43 +41,103 @@ public final class LeadCapture {
                           int flowVersion, String locale, String source, boolean handoff) {
     }
 
+    /** The lead written, and whether it already existed (a returning visitor). */
+    public record Capture(Lead lead, boolean attached) {
+    }
+
     private final LeadRepository leads;
     private final PersonalDataCipher cipher;
     private final SubjectKeys subjectKeys;
+    private final BlindIndex blindIndex;
     private final Ids ids;
     private final Clock clock;
 
     @Inject
-    public LeadCapture(LeadRepository leads, PersonalDataCipher cipher, SubjectKeys subjectKeys, Ids ids, Clock clock) {
+    public LeadCapture(LeadRepository leads, PersonalDataCipher cipher, SubjectKeys subjectKeys, BlindIndex blindIndex,
+                       Ids ids, Clock clock) {
         this.leads = leads;
         this.cipher = cipher;
         this.subjectKeys = subjectKeys;
+        this.blindIndex = blindIndex;
         this.ids = ids;
         this.clock = clock;
     }
 
-    /** Stages the new lead in {@code tx} and keeps the subject's key at least as long as the lead. */
-    public Lead stage(Transaction tx, Request request) {
+    /** Stages the new or updated lead in {@code tx}; keeps the subject's key at least as long as the lead. */
+    public Capture stage(Transaction tx, Request request) {
         Instant now = clock.instant();
+        Optional<String> email = field(request, "email").map(blindIndex::email);
+        Optional<String> phone = field(request, "phone").map(blindIndex::phone);
+        Optional<Lead> existing = email.flatMap(i -> leads.byEmailIndex(i).stream().findFirst())
+                .or(() -> phone.flatMap(i -> leads.byPhoneIndex(i).stream().findFirst()));
+        Map<String, Long> retention = new TreeMap<>();
+        request.retention().forEach((purpose, d) -> retention.put(purpose, d.toSeconds()));
+        if (existing.isPresent()) {
+            return new Capture(attach(tx, existing.get(), request, retention, email, phone, now), true);
+        }
         String id = ids.newId();
-        Duration keep = request.retention().values().stream().max(Duration::compareTo).orElseThrow();
-        long expiresAt = now.plus(keep).getEpochSecond();
         Map<String, SdkBytes> sealed = new TreeMap<>();
         request.personal().forEach((purpose, fields) -> sealed.put(purpose,
-                cipher.seal(new EncryptionContext(TABLE, id, purpose, request.subjectId()), fields.toJson())));
-        subjectKeys.extend(request.subjectId(), expiresAt);
+                cipher.seal(context(id, purpose, request.subjectId()), fields.toJson())));
         Lead lead = new Lead(id, request.subjectId(), List.of(request.conversationId()), request.flowId(),
                 request.flowVersion(), request.locale(), request.source(), LeadStatus.NEW, null, request.answers(),
-                sealed, null, null, request.handoff(), now, now, now, null, expiresAt, 1);
+                sealed, retention, email.orElse(null), phone.orElse(null), request.handoff(), now, now, now, null, 0, 1);
+        lead = lead.toBuilder().expiresAt(lead.expiryAfterActivity(now)).build();
+        subjectKeys.extend(request.subjectId(), lead.expiresAt());
         leads.stageCreate(tx, lead);
-        return lead;
+        return new Capture(lead, false);
+    }
+
+    private Lead attach(Transaction tx, Lead lead, Request request, Map<String, Long> retention,
+                        Optional<String> email, Optional<String> phone, Instant now) {
+        Map<String, SdkBytes> sealed = new TreeMap<>(lead.personal());
+        Map<String, PersonalFields> current = reveal(lead);
+        request.personal().forEach((purpose, fresh) -> {
+            PersonalFields merged = current.getOrDefault(purpose, PersonalFields.empty());
+            for (Map.Entry<String, String> e : fresh.reveal().entrySet()) {
+                merged = merged.with(e.getKey(), e.getValue());
+            }
+            sealed.put(purpose, cipher.seal(context(lead.id(), purpose, lead.subjectId()), merged.toJson()));
+        });
+        Map<String, Long> keep = new TreeMap<>(lead.retentionSeconds());
+        retention.forEach((purpose, seconds) -> keep.merge(purpose, seconds, Math::max));
+        List<String> conversations = new ArrayList<>(lead.conversationIds());
+        if (!conversations.contains(request.conversationId())) {
+            conversations.add(request.conversationId());
+        }
+        Map<String, String> answers = new HashMap<>(lead.answers());
+        answers.putAll(request.answers());
+        Lead updated = lead.toBuilder()
+                .personal(sealed)
+                .retentionSeconds(keep)
+                .conversationIds(conversations)
+                .answers(answers)
+                .emailIndex(email.orElse(lead.emailIndex()))
+                .phoneIndex(phone.orElse(lead.phoneIndex()))
+                .handoff(lead.handoff() || request.handoff())
+                .updatedAt(now)
+                .lastActivityAt(now)
+                .version(lead.version() + 1)
+                .build();
+        updated = updated.toBuilder().expiresAt(Math.max(lead.expiresAt(), updated.expiryAfterActivity(now))).build();
+        subjectKeys.extend(lead.subjectId(), updated.expiresAt());
+        leads.stageSave(tx, updated, lead.version());
+        return updated;
     }
 
     /** A lead's personal data, decrypted, by purpose. */
     public Map<String, PersonalFields> reveal(Lead lead) {
         Map<String, PersonalFields> out = new TreeMap<>();
         lead.personal().forEach((purpose, ciphertext) -> out.put(purpose, PersonalFields.fromJson(
-                cipher.open(new EncryptionContext(TABLE, lead.id(), purpose, lead.subjectId()), ciphertext))));
+                cipher.open(context(lead.id(), purpose, lead.subjectId()), ciphertext))));
         return out;
+    }
+
+    private static Optional<String> field(Request request, String name) {
+        return request.personal().values().stream().map(p -> p.get(name)).flatMap(Optional::stream).findFirst();
+    }
+
+    private static EncryptionContext context(String leadId, String purpose, String subjectId) {
+        return new EncryptionContext(TABLE, leadId, purpose, subjectId);
     }
 }

@@ -7,9 +7,17 @@ import io.leadline.storage.Storage;
 import io.leadline.storage.TableNames;
 import io.leadline.storage.Transaction;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import io.leadline.storage.ConcurrentUpdateException;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /** Leads, one partition per lead (the lead item now; its notes and history beside it later). */
@@ -34,6 +42,27 @@ public final class LeadRepository {
         return lead != null && Storage.live(lead.expiresAt(), clock.instant()) ? Optional.of(lead) : Optional.empty();
     }
 
+    /** Live leads whose e-mail blind index is this one, most recently active first. */
+    public List<Lead> byEmailIndex(String emailIndex) {
+        return byIndex("byEmailIndex", emailIndex);
+    }
+
+    public List<Lead> byPhoneIndex(String phoneIndex) {
+        return byIndex("byPhoneIndex", phoneIndex);
+    }
+
+    private List<Lead> byIndex(String index, String value) {
+        Instant now = clock.instant();
+        return leads.index(index).query(QueryEnhancedRequest.builder()
+                        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(value).build()))
+                        .build())
+                .stream()
+                .flatMap(page -> page.items().stream())
+                .filter(l -> Storage.live(l.expiresAt(), now))
+                .sorted(Comparator.comparing(Lead::lastActivityAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                .toList();
+    }
+
     public void stageCreate(Transaction tx, Lead lead) {
         tx.put("lead", leads, lead, Storage.notExists("id"));
     }
@@ -45,10 +74,10 @@ public final class LeadRepository {
     /** Saves a change made outside a transaction; fails if someone saved another change first. */
     public void update(Lead lead, long expectedVersion) {
         try {
-            leads.putItem(software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest.builder(Lead.class)
+            leads.putItem(PutItemEnhancedRequest.builder(Lead.class)
                     .item(lead).conditionExpression(Storage.versionIs(expectedVersion)).build());
-        } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException e) {
-            throw new io.leadline.storage.ConcurrentUpdateException(java.util.List.of("lead:ConditionalCheckFailed"));
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException(List.of("lead:ConditionalCheckFailed"));
         }
     }
 

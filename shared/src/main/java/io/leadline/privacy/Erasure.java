@@ -1,5 +1,6 @@
 package io.leadline.privacy;
 
+import io.leadline.audit.AuditLog;
 import io.leadline.consent.ConsentDecision;
 import io.leadline.consent.ConsentLedger;
 import io.leadline.consent.ConsentRecord;
@@ -11,70 +12,102 @@ import io.leadline.leads.LeadRepository;
 import io.leadline.retention.RetentionPolicy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.core.SdkBytes;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Erases a data subject reached through one of their conversations: the conversation, its lead,
- * the lead's other conversations, and the subject keys (crypto-shredding, so copies in backups and
- * exports become unreadable). Consent proof stays, reduced to what it always was (no personal
- * data), plus a record that consent was withdrawn.
+ * Erases a data subject: their conversations, their leads with everything stored beside them, the
+ * blind indexes (they live on those items) and their subject keys (crypto-shredding: copies in backups
+ * and exports become unreadable). Consent proof stays, as it always was without personal data, plus
+ * a record that consent was withdrawn. Used by the visitor's "forget me", by a withdrawal, and by an
+ * administrator's erasure; each is audited with counts only.
  */
 @Singleton
 public final class Erasure {
 
     /** What was erased, in counts only. */
     public record Report(int conversations, int leads, int items, int keys) {
+        public Map<String, String> asDetails() {
+            return Map.of("conversations", Integer.toString(conversations), "leads", Integer.toString(leads),
+                    "items", Integer.toString(items), "keys", Integer.toString(keys));
+        }
     }
 
     private final ConversationRepository conversations;
     private final LeadRepository leads;
     private final SubjectKeys subjectKeys;
     private final ConsentLedger ledger;
+    private final AuditLog audit;
     private final RetentionPolicy retention;
     private final Clock clock;
 
     @Inject
     public Erasure(ConversationRepository conversations, LeadRepository leads, SubjectKeys subjectKeys,
-                   ConsentLedger ledger, RetentionPolicy retention, Clock clock) {
+                   ConsentLedger ledger, AuditLog audit, RetentionPolicy retention, Clock clock) {
         this.conversations = conversations;
         this.leads = leads;
         this.subjectKeys = subjectKeys;
         this.ledger = ledger;
+        this.audit = audit;
         this.retention = retention;
         this.clock = clock;
     }
 
-    public Report eraseConversation(Conversation conversation) {
+    /** The visitor's "forget me": this conversation, its lead and the lead's other conversations. */
+    public Report eraseConversation(Conversation conversation, String requestId) {
         Set<Conversation> all = new LinkedHashSet<>();
         all.add(conversation);
-        Optional<Lead> lead = Optional.ofNullable(conversation.leadId()).flatMap(leads::find);
-        lead.ifPresent(l -> l.conversationIds().forEach(id -> conversations.find(id).ifPresent(all::add)));
+        Set<Lead> found = new LinkedHashSet<>();
+        Optional.ofNullable(conversation.leadId()).flatMap(leads::find).ifPresent(found::add);
+        Report report = erase(all, found);
+        audit.append(AuditLog.Actor.visitor(conversation.id()), "conversation.erase", "conversation", conversation.id(),
+                requestId, report.asDetails());
+        return report;
+    }
 
+    /** An administrator's erasure of everything found about a data subject. */
+    public Report eraseSubject(Collection<Conversation> foundConversations, Collection<Lead> foundLeads,
+                               AuditLog.Actor actor, String requestId) {
+        Report report = erase(foundConversations, foundLeads);
+        // The target is never the e-mail or phone: only what was erased, counted.
+        audit.append(actor, "subject.erase", "subject", "-", requestId, report.asDetails());
+        return report;
+    }
+
+    private Report erase(Collection<Conversation> foundConversations, Collection<Lead> foundLeads) {
+        Map<String, Conversation> all = new LinkedHashMap<>();
+        foundConversations.forEach(c -> all.put(c.id(), c));
+        for (Lead lead : foundLeads) {
+            lead.conversationIds().forEach(id -> conversations.find(id).ifPresent(c -> all.putIfAbsent(c.id(), c)));
+        }
         Set<String> subjects = new LinkedHashSet<>();
-        all.forEach(c -> {
+        all.values().forEach(c -> {
             if (c.subjectId() != null) {
                 subjects.add(c.subjectId());
             }
         });
-        lead.ifPresent(l -> subjects.add(l.subjectId()));
+        foundLeads.forEach(l -> subjects.add(l.subjectId()));
         // Keys first: if anything below fails half-way, what is left is already unreadable.
         subjects.forEach(subjectKeys::destroy);
 
         int items = 0;
-        if (lead.isPresent()) {
-            items += leads.delete(lead.get().id());
+        for (Lead lead : foundLeads) {
+            items += leads.delete(lead.id());
         }
-        for (Conversation c : all) {
+        for (Conversation c : all.values()) {
             recordWithdrawals(c);
             items += conversations.delete(c.id());
         }
-        return new Report(all.size(), lead.isPresent() ? 1 : 0, items, subjects.size());
+        return new Report(all.size(), foundLeads.size(), items, subjects.size());
     }
 
     /**
@@ -84,22 +117,20 @@ public final class Erasure {
      *
      * @param conversation the conversation as saved after the withdrawal
      */
-    public Report erasePurpose(Conversation conversation, String purpose) {
+    public Report erasePurpose(Conversation conversation, String purpose, String requestId) {
         int items = conversations.deleteSealedText(conversation.id(), purpose);
         int leadsErased = 0;
         boolean leadHoldsData = false;
         Optional<Lead> lead = Optional.ofNullable(conversation.leadId()).flatMap(leads::find);
         if (lead.isPresent()) {
             Lead l = lead.get();
-            java.util.Map<String, software.amazon.awssdk.core.SdkBytes> rest = new java.util.TreeMap<>(l.personal());
+            Map<String, SdkBytes> rest = new TreeMap<>(l.personal());
             rest.remove(purpose);
             if (rest.isEmpty()) {
                 items += leads.delete(l.id());
                 leadsErased = 1;
             } else {
-                leads.update(new Lead(l.id(), l.subjectId(), l.conversationIds(), l.flowId(), l.flowVersion(), l.locale(),
-                        l.source(), l.status(), l.owner(), l.answers(), rest, l.emailIndex(), l.phoneIndex(), l.handoff(),
-                        l.createdAt(), clock.instant(), clock.instant(), l.firstContactAt(), l.expiresAt(), l.version() + 1),
+                leads.update(l.toBuilder().personal(rest).updatedAt(clock.instant()).version(l.version() + 1).build(),
                         l.version());
                 leadHoldsData = true;
             }
@@ -109,7 +140,12 @@ public final class Erasure {
             subjectKeys.destroy(conversation.subjectId());
             keys = 1;
         }
-        return new Report(0, leadsErased, items, keys);
+        Report report = new Report(0, leadsErased, items, keys);
+        Map<String, String> details = new TreeMap<>(report.asDetails());
+        details.put("purpose", purpose);
+        audit.append(AuditLog.Actor.visitor(conversation.id()), "consent.withdraw", "conversation", conversation.id(),
+                requestId, details);
+        return report;
     }
 
     private void recordWithdrawals(Conversation c) {
@@ -119,7 +155,7 @@ public final class Erasure {
             if (!"granted".equals(consent.getValue())) {
                 continue;
             }
-            ledger.append(new ConsentRecord(c.id(), ConsentRecord.sortKey(now, consent.getKey(), seq++),
+            ledger.append(new ConsentRecord(c.id(), ConsentRecord.sortKey(now, consent.getKey(), seq++) + "#w",
                     consent.getKey(), ConsentDecision.WITHDRAWN, c.flowId(), c.flowVersion(), c.locale(), null, null, now,
                     now.plus(retention.consentProof()).getEpochSecond()));
         }

@@ -90,6 +90,11 @@ public final class Storage {
         return client.table(name, schema);
     }
 
+    /** The low-level client, for the few writes the Enhanced Client cannot express (expiry-only updates). */
+    public DynamoDbClient client() {
+        return dynamo;
+    }
+
     public Transaction begin() {
         return new Transaction(client);
     }

@@ -14,7 +14,9 @@ public final class TableSpecs {
 
     public static List<TableSpec> all(TableNames names) {
         return List.of(
-                new TableSpec(names.conversations(), Key.string("id"), Optional.of(Key.string("sk")), List.of()),
+                new TableSpec(names.conversations(), Key.string("id"), Optional.of(Key.string("sk")), List.of(
+                        new Index("byEmailIndex", Key.string("emailIndex"), Optional.empty()),
+                        new Index("byPhoneIndex", Key.string("phoneIndex"), Optional.empty()))),
                 new TableSpec(names.leads(), Key.string("id"), Optional.of(Key.string("sk")), List.of(
                         new Index("byEmailIndex", Key.string("emailIndex"), Optional.empty()),
                         new Index("byPhoneIndex", Key.string("phoneIndex"), Optional.empty()),

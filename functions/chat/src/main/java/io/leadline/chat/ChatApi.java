@@ -48,7 +48,7 @@ public final class ChatApi extends HttpApi {
     private APIGatewayV2HTTPResponse message(HttpRequest request) {
         String token = tokens.from(request);
         ChatRequests.Message message = requests.message(request);
-        return responses.rawJson(200, service.post(conversationId(request), token, message));
+        return responses.rawJson(200, service.post(conversationId(request), token, message, request.requestId()));
     }
 
     private APIGatewayV2HTTPResponse resume(HttpRequest request) {
@@ -58,7 +58,7 @@ public final class ChatApi extends HttpApi {
 
     private APIGatewayV2HTTPResponse erase(HttpRequest request) {
         String token = tokens.from(request);
-        service.erase(conversationId(request), token);
+        service.erase(conversationId(request), token, request.requestId());
         return responses.noContent();
     }
 

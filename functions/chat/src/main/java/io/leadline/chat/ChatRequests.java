@@ -71,18 +71,14 @@ public final class ChatRequests {
         return new Message(input, clientMessageId);
     }
 
+    /** Unknown fields are refused; their names are not echoed back (a name can be anything a client typed). */
     private static void onlyKnown(ObjectNode body, Set<String> known) {
         body.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                throw ApiException.badRequest("unknown_field", "unknown field '" + safeName(name) + "'");
+                throw ApiException.badRequest("unknown_field", "the body has a field this request does not take; it takes "
+                        + String.join(", ", new java.util.TreeSet<>(known)));
             }
         });
-    }
-
-    /** Field names are echoed in errors, so only a tame prefix of them. */
-    private static String safeName(String name) {
-        String tame = name.replaceAll("[^A-Za-z0-9_.-]", "?");
-        return tame.length() > 40 ? tame.substring(0, 40) + "…" : tame;
     }
 
     private static String matching(String value, Pattern pattern, String field) {

@@ -1,6 +1,5 @@
 package io.leadline.chat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.consent.ConsentDecision;
@@ -10,6 +9,8 @@ import io.leadline.conversations.Conversation;
 import io.leadline.conversations.ConversationRepository;
 import io.leadline.conversations.ConversationStatus;
 import io.leadline.conversations.TranscriptEntry;
+import io.leadline.conversations.Transcripts;
+import io.leadline.crypto.BlindIndex;
 import io.leadline.crypto.EncryptionContext;
 import io.leadline.crypto.PersonalDataCipher;
 import io.leadline.crypto.SubjectKeys;
@@ -24,6 +25,7 @@ import io.leadline.flows.Step;
 import io.leadline.flows.VisitorInput;
 import io.leadline.http.ApiException;
 import io.leadline.leads.Lead;
+import io.leadline.leads.LeadActivity;
 import io.leadline.leads.LeadCapture;
 import io.leadline.privacy.Erasure;
 import io.leadline.privacy.PersonalFields;
@@ -37,7 +39,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.core.SdkBytes;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,8 +59,6 @@ import java.util.TreeMap;
 @Singleton
 public final class ConversationService {
 
-    /** Logical table name bound into conversation ciphertexts. */
-    static final String TABLE = "conversations";
     /** How long a subject key outlives the data it protects before it is extended again. */
     static final Duration KEY_SLACK = Duration.ofDays(7);
 
@@ -71,8 +70,11 @@ public final class ConversationService {
     private final ConversationRepository conversations;
     private final ConsentLedger ledger;
     private final LeadCapture leadCapture;
+    private final LeadActivity leadActivity;
+    private final BlindIndex blindIndex;
     private final Erasure erasure;
     private final PersonalDataCipher cipher;
+    private final Transcripts transcripts;
     private final SubjectKeys subjectKeys;
     private final Redactor redactor;
     private final Ids ids;
@@ -84,8 +86,9 @@ public final class ConversationService {
 
     @Inject
     public ConversationService(FlowCatalog flows, FlowEngine engine, ConversationRepository conversations,
-                               ConsentLedger ledger, LeadCapture leadCapture, Erasure erasure,
-                               PersonalDataCipher cipher, SubjectKeys subjectKeys, Redactor redactor, Ids ids,
+                               ConsentLedger ledger, LeadCapture leadCapture, LeadActivity leadActivity,
+                               BlindIndex blindIndex, Erasure erasure,
+                               PersonalDataCipher cipher, Transcripts transcripts, SubjectKeys subjectKeys, Redactor redactor, Ids ids,
                                ChatTokens tokens, Storage storage, RetentionPolicy retention,
                                ReplyRenderer renderer, Clock clock) {
         this.flows = flows;
@@ -93,8 +96,11 @@ public final class ConversationService {
         this.conversations = conversations;
         this.ledger = ledger;
         this.leadCapture = leadCapture;
+        this.leadActivity = leadActivity;
+        this.blindIndex = blindIndex;
         this.erasure = erasure;
         this.cipher = cipher;
+        this.transcripts = transcripts;
         this.subjectKeys = subjectKeys;
         this.redactor = redactor;
         this.ids = ids;
@@ -114,7 +120,8 @@ public final class ConversationService {
         long expiresAt = retention.unconsentedExpiry(now);
         Conversation conversation = new Conversation(ids.newId(), tokens.hash(token), flow.id(), flow.version(),
                 flow.locale(), request.source().orElse(null), step.state().nodeId(), status(step),
-                step.state().answers(), Map.of(), null, 0, Map.of(), 0, 0, Map.of(), null, now, now, expiresAt, 1);
+                step.state().answers(), Map.of(), null, 0, null, null, Map.of(), 0, 0, Map.of(), null, now, now,
+                expiresAt, 1);
         ObjectNode reply = renderer.reply(step.messages(), step.prompt());
         TranscriptEntry greeting = new TranscriptEntry(conversation.id(), 0, null, "start", null, null, null,
                 renderer.write(reply), now, expiresAt);
@@ -126,14 +133,14 @@ public final class ConversationService {
     }
 
     /** One visitor turn; returns the reply body (stored, so a retry gets the very same bytes). */
-    public String post(String conversationId, String token, ChatRequests.Message request) {
+    public String post(String conversationId, String token, ChatRequests.Message request, String requestId) {
         Conversation c = authorised(conversationId, token);
         Optional<String> replay = request.clientMessageId().flatMap(id -> storedReply(c, id));
         if (replay.isPresent()) {
             return replay.get();
         }
         try {
-            return turn(c, request);
+            return turn(c, request, requestId);
         } catch (ConcurrentUpdateException e) {
             // Someone else (most likely the same browser retrying) changed the conversation first.
             Optional<String> won = request.clientMessageId().flatMap(id -> conversations.find(conversationId)
@@ -154,15 +161,7 @@ public final class ConversationService {
         body.put("locale", c.locale());
         body.put("status", c.status().name().toLowerCase());
         ArrayNode history = body.putArray("history");
-        JsonNode previousPrompt = null;
-        for (TranscriptEntry e : conversations.transcript(c.id())) {
-            visitorText(c, e, previousPrompt).ifPresent(text -> history.addObject().put("from", "visitor").put("text", text));
-            if (e.reply() != null) {
-                ObjectNode reply = renderer.read(e.reply());
-                reply.path("messages").forEach(m -> history.addObject().put("from", "bot").put("text", m.path("text").asText()));
-                previousPrompt = reply.path("prompt");
-            }
-        }
+        transcripts.read(c).forEach(line -> history.addObject().put("from", line.from()).put("text", line.text()));
         return body;
     }
 
@@ -195,11 +194,11 @@ public final class ConversationService {
     }
 
     /** The visitor's own "forget me": the conversation, its lead and its keys go. */
-    public void erase(String conversationId, String token) {
-        erasure.eraseConversation(authorised(conversationId, token));
+    public void erase(String conversationId, String token, String requestId) {
+        erasure.eraseConversation(authorised(conversationId, token), requestId);
     }
 
-    private String turn(Conversation c, ChatRequests.Message request) {
+    private String turn(Conversation c, ChatRequests.Message request, String requestId) {
         if (c.turns() >= ChatLimits.MAX_TURNS) {
             throw ApiException.tooManyRequests("this conversation has reached its length limit; start a new one");
         }
@@ -216,7 +215,7 @@ public final class ConversationService {
         ObjectNode reply = renderer.reply(step.messages(), step.prompt());
         String replyJson = renderer.write(reply);
         if (step.effects().stream().anyMatch(Effect.Forgotten.class::isInstance)) {
-            erasure.eraseConversation(c);
+            erasure.eraseConversation(c, requestId);
             return replyJson;
         }
 
@@ -239,6 +238,7 @@ public final class ConversationService {
         String leadId = c.leadId();
         Map<String, SdkBytes> personal = reseal(c, flow, before.personal(), after.personal(), subjectId);
         List<String> withdrawn = new ArrayList<>();
+        Lead attachedTo = null;
         for (Effect effect : step.effects()) {
             switch (effect) {
                 case Effect.ConsentAnswered a -> ledger.stageAppend(tx, consentRecord(c, flow, a, seq, now));
@@ -247,11 +247,16 @@ public final class ConversationService {
                     withdrawn.add(w.purpose());
                 }
                 case Effect.LeadReady ready -> {
-                    Lead lead = leadCapture.stage(tx, new LeadCapture.Request(c.id(), subjectId,
+                    LeadCapture.Capture capture = leadCapture.stage(tx, new LeadCapture.Request(c.id(), subjectId,
                             byPurpose(flow, after.personal()), after.answers(), retentionByPurpose(flow, after.personal()),
                             flow.id(), flow.version(), flow.locale(), c.source(), ready.handoff()));
+                    Lead lead = capture.lead();
                     leadId = lead.id();
-                    keyExpiresAt = Math.max(keyExpiresAt, lead.expiresAt() + KEY_SLACK.toSeconds());
+                    if (capture.attached()) {
+                        attachedTo = lead;
+                    } else {
+                        keyExpiresAt = Math.max(keyExpiresAt, lead.expiresAt());
+                    }
                     // The lead holds the personal data now; the conversation keeps no copy of it.
                     personal = Map.of();
                 }
@@ -265,15 +270,34 @@ public final class ConversationService {
             recent.values().stream().min(Comparator.naturalOrder())
                     .ifPresent(oldest -> recent.values().remove(oldest));
         }
-        Conversation updated = new Conversation(c.id(), c.tokenHash(), c.flowId(), flow.version(), c.locale(),
-                c.source(), after.nodeId(), status(step), after.answers(), personal, subjectId, keyExpiresAt,
-                consentStrings(after), after.retries(), (int) seq, recent, leadId, c.createdAt(), now, expiresAt,
-                c.version() + 1);
+        Conversation updated = c.toBuilder()
+                .flowVersion(flow.version())
+                .nodeId(after.nodeId())
+                .status(status(step))
+                .answers(after.answers())
+                .personal(personal)
+                .subjectId(subjectId)
+                .keyExpiresAt(keyExpiresAt)
+                .emailIndex(after.personal().get("email").map(blindIndex::email).orElse(null))
+                .phoneIndex(after.personal().get("phone").map(blindIndex::phone).orElse(null))
+                .consents(consentStrings(after))
+                .retries(after.retries())
+                .turns((int) seq)
+                .recentTurns(recent)
+                .leadId(leadId)
+                .updatedAt(now)
+                .expiresAt(expiresAt)
+                .version(c.version() + 1)
+                .build();
         conversations.stageSave(tx, updated, c.version());
         conversations.stageEntry(tx, transcriptEntry(updated, seq, request, replyJson, now));
         tx.commit();
+        if (attachedTo != null) {
+            // A returning visitor's activity keeps the lead, its key and its consent proof alive longer.
+            leadActivity.extendDependents(attachedTo);
+        }
         // Withdrawal erases at once what the purpose covered, now that the turn is recorded.
-        withdrawn.forEach(purpose -> erasure.erasePurpose(updated, purpose));
+        withdrawn.forEach(purpose -> erasure.erasePurpose(updated, purpose, requestId));
         return replyJson;
     }
 
@@ -376,8 +400,7 @@ public final class ConversationService {
             case VisitorInput.Text text -> {
                 Optional<String> purpose = transcriptPurpose(updated);
                 if (purpose.isPresent()) {
-                    SdkBytes sealed = cipher.seal(context(updated.id() + "#" + seq, purpose.get(), updated.subjectId()),
-                            text.text().getBytes(StandardCharsets.UTF_8));
+                    SdkBytes sealed = transcripts.seal(updated, seq, purpose.get(), text.text());
                     yield new TranscriptEntry(updated.id(), seq, cmid, "text", purpose.get(), null, sealed, replyJson,
                             now, updated.expiresAt());
                 }
@@ -387,36 +410,6 @@ public final class ConversationService {
         };
     }
 
-    /**
-     * What the visitor sent, as they saw it: their text (decrypted for them, or redacted), or the
-     * label of the button they pressed, read from the prompt that offered it.
-     */
-    private Optional<String> visitorText(Conversation c, TranscriptEntry e, JsonNode offered) {
-        if ("choice".equals(e.inputKind())) {
-            if (offered != null) {
-                for (JsonNode option : offered.path("options")) {
-                    if (option.path("id").asText().equals(e.input())) {
-                        return Optional.of(option.path("label").asText());
-                    }
-                }
-            }
-            return Optional.ofNullable(e.input());
-        }
-        if ("consent".equals(e.inputKind())) {
-            boolean granted = e.input() != null && e.input().endsWith(":granted");
-            return offered == null ? Optional.empty()
-                    : Optional.of(offered.path("purpose").path(granted ? "yesLabel" : "noLabel").asText());
-        }
-        if (!"text".equals(e.inputKind())) {
-            return Optional.empty();
-        }
-        if (e.inputSealed() != null && c.subjectId() != null) {
-            byte[] plain = cipher.open(context(c.id() + "#" + e.seq(), e.input(), c.subjectId()), e.inputSealed());
-            return Optional.of(new String(plain, StandardCharsets.UTF_8));
-        }
-        return Optional.ofNullable(e.inputRedacted());
-    }
-
     /** Transcript text is kept under the first granted purpose (sorted, so it is stable). */
     private static Optional<String> transcriptPurpose(Conversation c) {
         return c.consents().entrySet().stream().filter(e -> "granted".equals(e.getValue()))
@@ -424,7 +417,7 @@ public final class ConversationService {
     }
 
     private static EncryptionContext context(String recordId, String purpose, String subjectId) {
-        return new EncryptionContext(TABLE, recordId, purpose, subjectId);
+        return new EncryptionContext(Transcripts.TABLE, recordId, purpose, subjectId);
     }
 
     private static Map<String, String> consentStrings(FlowState state) {

@@ -354,6 +354,32 @@ class ChatApiIntegrationTest {
         assertNoPlaintextAnywhere(NAME, EMAIL, "Export fails");
     }
 
+    @Test
+    void aReturningVisitorIsAttachedToTheirLeadNotDuplicated() {
+        String[] first = chat.leaveLead(NAME, EMAIL, PHONE);
+        env.clock.advance(java.time.Duration.ofDays(40));
+        // Same person, new conversation, new phone number: the same lead, with the newer number.
+        String[] second = chat.leaveLead(NAME, EMAIL.toUpperCase(), "0987 000 111");
+        var leads = env.rawItems(env.config.tables().leads());
+        assertEquals(1, leads.size(), "one lead per person");
+        var lead = component.leads().find(leads.get(0).get("id").s()).orElseThrow();
+        assertEquals(List.of(first[0], second[0]), lead.conversationIds());
+        assertEquals("+84987000111", component.leadCapture().reveal(lead).get("contact").get("phone").orElseThrow());
+        assertEquals(EMAIL, component.leadCapture().reveal(lead).get("contact").get("email").orElseThrow());
+        long expected = env.clock.instant().plus(java.time.Duration.ofDays(180)).getEpochSecond();
+        assertEquals(expected, lead.expiresAt(), "activity moved the retention deadline forward");
+        // The first conversation's consent proof now outlives the lead by the configured period.
+        long proof = expected + env.config.retention().consentProof().toSeconds();
+        env.rawItems(env.config.tables().consent()).forEach(r ->
+                assertTrue(Long.parseLong(r.get("expiresAt").n()) >= proof, "consent proof outlives the lead"));
+        // Duplicate detection went through keyed blind indexes, never through plaintext.
+        assertTrue(leads.get(0).get("emailIndex").s().startsWith("e1:"));
+        assertNoPlaintextAnywhere(EMAIL, "+84987000111");
+        // A visitor matching only by phone is attached too.
+        chat.leaveLead("Another Name", "other@example.vn", "0987000111");
+        assertEquals(1, env.rawItems(env.config.tables().leads()).size());
+    }
+
     private String[] completeConsentPath() {
         var s = chat.start("website-lead", "en");
         String id = s.body().path("conversationId").asText();

@@ -13,10 +13,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /** Sends HTTP API (payload 2.0) events to the chat function, as API Gateway would. */
-final class ChatClient {
+public final class ChatClient {
 
-    record Response(int status, JsonNode body, Map<String, String> headers) {
-        String code() {
+    public record Response(int status, JsonNode body, Map<String, String> headers) {
+        public String code() {
             return body.path("error").path("code").asText();
         }
     }
@@ -24,42 +24,58 @@ final class ChatClient {
     private final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
     private final ObjectMapper json = new ObjectMapper();
 
-    ChatClient(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
+    public ChatClient(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
         this.function = function;
     }
 
-    Response start(String flowId, String locale) {
+    public Response start(String flowId, String locale) {
         ObjectNode body = json.createObjectNode().put("flowId", flowId).put("locale", locale).put("source", "test");
         return send(ChatRoutes.START, Map.of(), (String) null, body.toString());
     }
 
-    Response message(String id, String token, String body) {
+    public Response message(String id, String token, String body) {
         return send(ChatRoutes.MESSAGE, Map.of("id", id), token, body);
     }
 
-    Response text(String id, String token, String text) {
+    public Response text(String id, String token, String text) {
         return message(id, token, json.createObjectNode().put("text", text).toString());
     }
 
-    Response choice(String id, String token, String choice) {
+    public Response choice(String id, String token, String choice) {
         return message(id, token, json.createObjectNode().put("choice", choice).toString());
     }
 
-    Response consent(String id, String token, String purpose, boolean granted) {
+    public Response consent(String id, String token, String purpose, boolean granted) {
         ObjectNode body = json.createObjectNode();
         body.putObject("consent").put("purpose", purpose).put("granted", granted);
         return message(id, token, body.toString());
     }
 
-    Response resume(String id, String token) {
+    public Response resume(String id, String token) {
         return send(ChatRoutes.RESUME, Map.of("id", id), token, null);
     }
 
-    Response erase(String id, String token) {
+    /** A visitor who goes through website-lead in English and leaves these details; returns {id, token}. */
+    public String[] leaveLead(String name, String email, String phone) {
+        Response s = start("website-lead", "en");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        choice(id, token, "demo");
+        consent(id, token, "contact", true);
+        text(id, token, name);
+        text(id, token, email);
+        Response end = text(id, token, phone);
+        if (!"end".equals(end.body().path("prompt").path("type").asText())) {
+            throw new AssertionError("the visitor did not reach the end: " + end.body());
+        }
+        return new String[]{id, token};
+    }
+
+    public Response erase(String id, String token) {
         return send(ChatRoutes.ERASE, Map.of("id", id), token, null);
     }
 
-    Response send(HttpRoute route, Map<String, String> params, String token, String body) {
+    public Response send(HttpRoute route, Map<String, String> params, String token, String body) {
         Map<String, String> headers = new HashMap<>();
         headers.put("content-type", "application/json");
         if (token != null) {
@@ -68,7 +84,7 @@ final class ChatClient {
         return sendWithHeaders(route, params, headers, body);
     }
 
-    Response sendWithHeaders(HttpRoute route, Map<String, String> params, Map<String, String> headers, String body) {
+    public Response sendWithHeaders(HttpRoute route, Map<String, String> params, Map<String, String> headers, String body) {
         String path = route.path();
         for (var p : params.entrySet()) {
             path = path.replace("{" + p.getKey() + "}", p.getValue());

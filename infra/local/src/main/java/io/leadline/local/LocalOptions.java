@@ -11,7 +11,15 @@ import java.util.Set;
  * @param dataDir DynamoDB Local's database and the local root key; kept across restarts, git-ignored
  * @param webDir  the widget, demo page and console
  */
-public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins) {
+public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins,
+                           java.time.Duration sweepInterval) {
+
+    /** Locally the retention sweep runs every minute (hourly in AWS): expired data goes quickly here too. */
+    static final java.time.Duration DEFAULT_SWEEP = java.time.Duration.ofMinutes(1);
+
+    public LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins) {
+        this(host, port, dataDir, webDir, chatOrigins, DEFAULT_SWEEP);
+    }
 
     public static LocalOptions parse(String[] args, Map<String, String> env) {
         String host = env.getOrDefault("LEADLINE_HOST", "127.0.0.1");
@@ -35,7 +43,9 @@ public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("--port must be between 0 and 65535");
         }
-        return new LocalOptions(host, port, data, web, chatOrigins);
+        java.time.Duration sweep = env.containsKey("LEADLINE_SWEEP_INTERVAL")
+                ? java.time.Duration.parse(env.get("LEADLINE_SWEEP_INTERVAL")) : DEFAULT_SWEEP;
+        return new LocalOptions(host, port, data, web, chatOrigins, sweep);
     }
 
     private static String require(String flag, String value) {
@@ -50,7 +60,8 @@ public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set
               Runs Leadline on this machine: DynamoDB Local (data in --data, kept across restarts),
               a local key (made on first start, mode 0600), the chat API and the web pages.
               Environment: LEADLINE_PORT, LEADLINE_HOST, LEADLINE_DATA_DIR, LEADLINE_WEB_DIR,
-              LEADLINE_CHAT_ORIGINS (origins allowed to embed the widget; default *).""";
+              LEADLINE_CHAT_ORIGINS (origins allowed to embed the widget; default *),
+              LEADLINE_SWEEP_INTERVAL (how often expired data is swept; default PT1M).""";
 
     static final class UsageException extends RuntimeException {
         UsageException() {

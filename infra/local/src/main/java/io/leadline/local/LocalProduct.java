@@ -10,6 +10,10 @@ import io.leadline.http.HttpApi;
 import io.leadline.http.HttpRoute;
 import io.leadline.storage.TableProvisioner;
 import io.leadline.storage.TableSpecs;
+import io.leadline.sweep.DaggerRetentionComponent;
+import io.leadline.sweep.RetentionComponent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
@@ -23,6 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product in one process: DynamoDB Local embedded (its database a file in the data
@@ -34,16 +42,20 @@ public final class LocalProduct implements AutoCloseable {
     private final LocalOptions options;
     private final AmazonDynamoDBLocal dynamoDbLocal;
     private final LeadlineConfig config;
+    private static final Logger log = LoggerFactory.getLogger(LocalProduct.class);
+
     private final LocalGateway gateway;
     private final Platform platform;
+    private final ScheduledExecutorService timer;
 
     private LocalProduct(LocalOptions options, AmazonDynamoDBLocal dynamoDbLocal, LeadlineConfig config,
-                         LocalGateway gateway, Platform platform) {
+                         LocalGateway gateway, Platform platform, ScheduledExecutorService timer) {
         this.options = options;
         this.dynamoDbLocal = dynamoDbLocal;
         this.config = config;
         this.gateway = gateway;
         this.platform = platform;
+        this.timer = timer;
     }
 
     public static LocalProduct start(LocalOptions options) throws IOException {
@@ -52,8 +64,7 @@ public final class LocalProduct implements AutoCloseable {
                     + " (run from the repository root, or pass --web)");
         }
         Path data = ownerOnlyDirectory(options.dataDir());
-        // true: DynamoDB Local's telemetry off; nothing leaves this machine.
-        AmazonDynamoDBLocal local = DynamoDBEmbedded.create(data.resolve("dynamodb.db").toFile(), true);
+        AmazonDynamoDBLocal local = openDatabase(data.resolve("dynamodb.db"));
         DynamoDbClient dynamo = local.dynamoDbClient();
         LeadlineConfig config = LeadlineConfig.from(Map.of(
                 "LEADLINE_KEYRING", "local",
@@ -71,7 +82,47 @@ public final class LocalProduct implements AutoCloseable {
         LocalGateway gateway = new LocalGateway(new InetSocketAddress(options.host(), options.port()), routes,
                 options.webDir(), new LocalGateway.CorsPolicy(options.chatOrigins(), Set.of()));
         gateway.start();
-        return new LocalProduct(options, local, config, gateway, platform);
+        // The retention function on a timer, as the EventBridge schedule runs it in AWS.
+        RetentionComponent retention = DaggerRetentionComponent.factory().create(config, platform);
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "retention-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        long every = options.sweepInterval().toMillis();
+        timer.scheduleWithFixedDelay(() -> sweep(retention), every, every, TimeUnit.MILLISECONDS);
+        return new LocalProduct(options, local, config, gateway, platform, timer);
+    }
+
+    /**
+     * DynamoDB Local on its database file, telemetry off (nothing leaves this machine). A previous
+     * instance in this process releases the file's lock a moment after its shutdown: wait for it.
+     */
+    private static AmazonDynamoDBLocal openDatabase(Path file) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return DynamoDBEmbedded.create(file.toFile(), true);
+            } catch (RuntimeException e) {
+                boolean locked = String.valueOf(e.getMessage()).contains("database is locked");
+                if (!locked || attempt >= 50) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void sweep(RetentionComponent retention) {
+        try {
+            retention.function().apply(Map.of("id", "local-" + UUID.randomUUID()));
+        } catch (RuntimeException e) {
+            log.warn("retention sweep failed; it runs again at the next interval", e);
+        }
     }
 
     private static void addRoutes(List<FunctionRoute> routes, String function, HttpApi api) {
@@ -118,6 +169,7 @@ public final class LocalProduct implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         gateway.close();
         dynamoDbLocal.shutdown();
     }

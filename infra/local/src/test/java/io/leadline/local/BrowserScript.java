@@ -1,5 +1,7 @@
 package io.leadline.local;
 
+import io.leadline.testing.ExternalTools;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.leadline.local;
 
+import io.leadline.testing.ExternalTools;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +103,24 @@ class LocalProductE2ETest {
         product = start();
         var tooBig = post("/chat/conversations", null, "{\"flowId\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}", Map.of());
         assertEquals(413, tooBig.statusCode());
+    }
+
+    @Test
+    void theRetentionSweepRunsOnItsTimer() throws Exception {
+        Path web = ExternalTools.repositoryRoot().resolve("web");
+        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data, web, Set.of("*"), java.time.Duration.ofMillis(300)));
+        String table = product.config().tables().conversations();
+        var dynamo = product.platform().dynamo();
+        dynamo.putItem(b -> b.tableName(table).item(Map.of(
+                "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("expired-conversation"),
+                "sk", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("conversation"),
+                "expiresAt", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromN(
+                        Long.toString(java.time.Instant.now().getEpochSecond() - 1)))));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (dynamo.scan(b -> b.tableName(table)).count() > 0 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(0, dynamo.scan(b -> b.tableName(table)).count(), "swept without waiting for TTL");
     }
 
     private LocalProduct start() throws IOException {

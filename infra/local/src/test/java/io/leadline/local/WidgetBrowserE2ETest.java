@@ -1,5 +1,7 @@
 package io.leadline.local;
 
+import io.leadline.testing.ExternalTools;
+
 import io.leadline.leads.Lead;
 import io.leadline.privacy.PersonalFields;
 import org.junit.jupiter.api.AfterEach;

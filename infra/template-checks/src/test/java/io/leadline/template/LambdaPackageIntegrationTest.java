@@ -16,25 +16,55 @@ class LambdaPackageIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void theChatPackageHoldsItsHandlerItsStartClassAndItsFlows() throws Exception {
+    void everyFunctionsPackageHoldsItsHandlerItsStartClassAndNothingThatMustStayOut() throws Exception {
         CfnTemplate template = CfnTemplate.load();
-        Map<String, Object> p = CfnTemplate.properties(template.resources().get("ChatFunction"));
-        String handler = ((String) p.get("Handler")).split("::")[0];
-        String mainClass = (String) ((Map<String, Object>) ((Map<String, Object>) p.get("Environment")).get("Variables")).get("MAIN_CLASS");
-        try (JarFile jar = new JarFile(lambdaJar("functions/chat").toFile())) {
-            assertNotNull(jar.getEntry(handler.replace('.', '/') + ".class"), handler);
-            assertNotNull(jar.getEntry(mainClass.replace('.', '/') + ".class"), mainClass);
-            assertNotNull(jar.getEntry("flows/website-lead.vi.yaml"));
-            assertNotNull(jar.getEntry("flows/website-lead.en.yaml"));
-            // DynamoDB Local and its baggage (Jetty, SDK v1, Mockito) are for the local runner only.
-            assertNull(jar.getEntry("com/amazonaws/services/dynamodbv2/local/embedded/DynamoDBEmbedded.class"));
-            assertNull(jar.getEntry("org/eclipse/jetty/server/Server.class"));
-            assertNull(jar.getEntry("org/mockito/Mockito.class"));
-            // One HTTP client: no Apache or Netty clients.
-            assertNull(jar.getEntry("software/amazon/awssdk/http/apache5/Apache5HttpClient.class"));
-            assertNull(jar.getEntry("software/amazon/awssdk/http/nio/netty/NettyNioAsyncHttpClient.class"));
-            assertNotNull(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"));
+        Map<String, String> modules = modulesByFunction();
+        for (var function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Map<String, Object> p = CfnTemplate.properties(function.getValue());
+            String handler = ((String) p.get("Handler")).split("::")[0];
+            String mainClass = (String) ((Map<String, Object>) ((Map<String, Object>) p.get("Environment")).get("Variables")).get("MAIN_CLASS");
+            String module = modules.get(function.getKey());
+            assertNotNull(module, "the Makefile builds " + function.getKey());
+            try (JarFile jar = new JarFile(lambdaJar(module).toFile())) {
+                String f = function.getKey() + ": ";
+                assertNotNull(jar.getEntry(handler.replace('.', '/') + ".class"), f + handler);
+                assertNotNull(jar.getEntry(mainClass.replace('.', '/') + ".class"), f + mainClass);
+                assertNotNull(jar.getEntry("leadline-log4j2.xml"), f + "the logging configuration LOG4J_CONFIGURATION_FILE names");
+                // DynamoDB Local and its baggage (Jetty, SDK v1, Mockito) are for the local runner only.
+                assertNull(jar.getEntry("com/amazonaws/services/dynamodbv2/local/embedded/DynamoDBEmbedded.class"), f + "DynamoDB Local");
+                assertNull(jar.getEntry("org/eclipse/jetty/server/Server.class"), f + "Jetty");
+                assertNull(jar.getEntry("org/mockito/Mockito.class"), f + "Mockito");
+                // One HTTP client: no Apache or Netty clients.
+                assertNull(jar.getEntry("software/amazon/awssdk/http/apache5/Apache5HttpClient.class"), f + "Apache client");
+                assertNull(jar.getEntry("software/amazon/awssdk/http/nio/netty/NettyNioAsyncHttpClient.class"), f + "Netty client");
+                assertNotNull(jar.getEntry("software/amazon/awssdk/http/urlconnection/UrlConnectionHttpClient.class"), f + "URL client");
+                // The build-time flow linter's schema library stays out.
+                assertNull(jar.getEntry("com/networknt/schema/JsonSchema.class"), f + "schema validator");
+            }
         }
+    }
+
+    @Test
+    void theChatPackageShipsTheFlows() throws Exception {
+        try (JarFile jar = new JarFile(lambdaJar("functions/chat").toFile())) {
+            assertNotNull(jar.getEntry("flows/website-lead.vi.yaml"));
+            assertNotNull(jar.getEntry("flows/support-triage.en.yaml"));
+        }
+    }
+
+    /** Which module the Makefile builds for each function: "build-X:" followed by "build-function <module>". */
+    static Map<String, String> modulesByFunction() throws Exception {
+        Map<String, String> out = new java.util.HashMap<>();
+        String target = null;
+        for (String line : Files.readAllLines(CfnTemplate.repository().resolve("Makefile"))) {
+            if (line.startsWith("build-") && line.endsWith(":")) {
+                target = line.substring("build-".length(), line.length() - 1);
+            } else if (target != null && line.contains("build-function ")) {
+                out.put(target, line.substring(line.indexOf("build-function ") + "build-function ".length()).split(" ")[0]);
+                target = null;
+            }
+        }
+        return out;
     }
 
     static Path lambdaJar(String module) throws Exception {

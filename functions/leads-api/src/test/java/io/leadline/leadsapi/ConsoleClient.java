@@ -1,0 +1,92 @@
+package io.leadline.leadsapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.http.HttpRoute;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Sends console API events as API Gateway does after its JWT authorizer accepted the token: the
+ * verified claims ride along in requestContext.authorizer.jwt.claims.
+ */
+public final class ConsoleClient {
+
+    public record Response(int status, JsonNode body) {
+        public String code() {
+            return body.path("error").path("code").asText();
+        }
+    }
+
+    /** A signed-in user as the authorizer would describe them; null claims means no authorizer context. */
+    public record User(String sub, String username, String groups) {
+        public static User admin() {
+            return new User("u-admin", "admin", "[admin]");
+        }
+
+        public static User manager() {
+            return new User("u-manager", "manager", "[sales-manager]");
+        }
+
+        public static User rep(String name) {
+            return new User("u-" + name, name, "[sales-rep]");
+        }
+    }
+
+    private final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public ConsoleClient(Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function) {
+        this.function = function;
+    }
+
+    public Response send(User user, HttpRoute route, Map<String, String> params, Map<String, String> query, String body) {
+        String path = route.path();
+        for (var p : params.entrySet()) {
+            path = path.replace("{" + p.getKey() + "}", p.getValue());
+        }
+        Map<String, String> claims = new HashMap<>();
+        if (user != null) {
+            claims.put("sub", user.sub());
+            claims.put("cognito:username", user.username());
+            claims.put("cognito:groups", user.groups());
+            claims.put("token_use", "id");
+        }
+        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey(route.routeKey())
+                .withRawPath(path)
+                .withHeaders(Map.of("content-type", "application/json"))
+                .withPathParameters(params.isEmpty() ? null : params)
+                .withQueryStringParameters(query.isEmpty() ? null : query)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withRequestId(UUID.randomUUID().toString())
+                        .withRouteKey(route.routeKey())
+                        .withAuthorizer(user == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
+                                .build())
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod(route.method()).withPath(path).withSourceIp("127.0.0.1").build())
+                        .build())
+                .build();
+        APIGatewayV2HTTPResponse response = function.apply(event);
+        try {
+            JsonNode parsed = response.getBody() == null || response.getBody().isEmpty()
+                    ? json.createObjectNode() : json.readTree(response.getBody());
+            return new Response(response.getStatusCode(), parsed);
+        } catch (Exception e) {
+            throw new AssertionError("response is not JSON: " + response.getBody(), e);
+        }
+    }
+
+    public Response post(User user, HttpRoute route, String body) {
+        return send(user, route, Map.of(), Map.of(), body);
+    }
+}

@@ -1,0 +1,170 @@
+package io.leadline.leadsapi;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.chat.ChatClient;
+import io.leadline.chat.ChatFunctionInitializer;
+import io.leadline.chat.DaggerChatComponent;
+import io.leadline.config.LeadlineConfig;
+import io.leadline.di.Platform;
+import io.leadline.storage.TableProvisioner;
+import io.leadline.storage.TableSpecs;
+import io.leadline.testing.CapturedLogs;
+import io.leadline.testing.LoopbackDynamoDb;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.cloud.function.adapter.aws.FunctionInvoker;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.leadline.leadsapi.ConsoleClient.User;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A full run — chat (through Spring Cloud Function's invoker, as in Lambda) → lead → reveal (export)
+ * → erasure, with bad input and a failing database on the way — under the production logging
+ * configuration. Every log line and everything printed is captured; the person's name, e-mail and
+ * phone appear nowhere.
+ */
+class NoPersonalDataInLogsIntegrationTest {
+
+    private static final String NAME = "Đặng Thị Mai Anh";
+    private static final String EMAIL = "mai.anh.dang@example.vn";
+    private static final String PHONE = "0918 765 432";
+    private static final List<String> SECRETS = List.of(NAME, "Mai Anh", EMAIL, "mai.anh.dang", "0918 765 432",
+            "918765432", "+84918765432");
+
+    @TempDir
+    static Path keys;
+
+    private static LoopbackDynamoDb dynamoDb;
+    private static final Map<String, String> settings = new HashMap<>();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeAll
+    static void environment() {
+        dynamoDb = LoopbackDynamoDb.start();
+        settings.put("LEADLINE_TABLE_PREFIX", "lg" + UUID.randomUUID().toString().substring(0, 6) + "-");
+        settings.put("LEADLINE_KEYRING", "local");
+        settings.put("LEADLINE_LOCAL_KEY_FILE", keys.resolve("root.key").toString());
+        settings.put("LEADLINE_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
+        settings.put("AWS_REGION", "ap-southeast-1");
+        settings.put("MAIN_CLASS", ChatFunctionInitializer.class.getName());
+        settings.put("spring.cloud.function.definition", ChatFunctionInitializer.FUNCTION_NAME);
+        settings.put("aws.accessKeyId", "local");
+        settings.put("aws.secretAccessKey", "local");
+        // As the template configures the functions: Spring leaves Log4j 2's configuration alone, no banner.
+        settings.put("org.springframework.boot.logging.LoggingSystem", "none");
+        settings.put("spring.main.banner-mode", "off");
+        settings.forEach(System::setProperty);
+        new TableProvisioner(dynamoDb.client()).ensure(TableSpecs.all(LeadlineConfig.fromEnvironment().tables()));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        settings.keySet().forEach(System::clearProperty);
+        dynamoDb.close();
+    }
+
+    @Test
+    void aFullRunLogsNoPersonalData() throws Exception {
+        String logged;
+        try (CapturedLogs logs = CapturedLogs.under("leadline-log4j2.xml")) {
+            LeadlineConfig config = LeadlineConfig.fromEnvironment();
+            DynamoDbClient dynamo = dynamoDb.client();
+            Platform platform = new Platform(dynamo, () -> {
+                throw new IllegalStateException("no KMS here");
+            }, Clock.systemUTC());
+
+            // Chat through the handler the template names, with input that is wrong in every way.
+            ChatClient chat = new ChatClient(new ThroughSpringInvoker(new FunctionInvoker(), json));
+            var s = chat.start("website-lead", "en");
+            String id = s.body().path("conversationId").asText();
+            String token = s.body().path("token").asText();
+            chat.text(id, token, "I am " + NAME + ", write to " + EMAIL + " or call " + PHONE);
+            chat.message(id, token, "{\"text\":\"" + EMAIL + "\", broken json");
+            chat.message(id, token, "{\"text\":\"" + PHONE + "\",\"text\":\"dup\"}");
+            chat.message(id, token, "{\"" + EMAIL + "\":1}");
+            chat.text(id, "A".repeat(43), EMAIL);
+            chat.choice(id, token, "demo");
+            chat.consent(id, token, "contact", true);
+            chat.text(id, token, NAME + " <script>");
+            chat.text(id, token, NAME);
+            chat.text(id, token, NAME + "@@example");
+            chat.text(id, token, EMAIL);
+            chat.text(id, token, "not a phone " + NAME);
+
+            // The database fails while the visitor's phone number is in flight: a 500, logged with its stack trace.
+            ChatClient failing = new ChatClient(DaggerChatComponent.factory().create(config,
+                    new Platform(failingWrites(dynamo), platform.kms(), Clock.systemUTC())).api());
+            assertEquals(500, failing.text(id, token, PHONE).status());
+            assertEquals("end", chat.text(id, token, PHONE).body().path("prompt").path("type").asText());
+
+            // The console: reveal everything (export), then erase.
+            ConsoleClient console = new ConsoleClient(DaggerLeadsApiComponent.factory().create(config, platform).api());
+            var export = console.post(User.admin(), LeadsApiRoutes.PRIVACY_EXPORT, "{\"email\":\"" + EMAIL + "\"}");
+            assertEquals(NAME, export.body().path("leads").get(0).path("personal").path("contact").path("name").asText());
+            console.post(User.admin(), LeadsApiRoutes.PRIVACY_EXPORT, "{\"email\":\"" + NAME + "\"}");
+            console.post(User.rep("an"), LeadsApiRoutes.PRIVACY_EXPORT, "{\"email\":\"" + EMAIL + "\"}");
+
+            assertEquals(200, console.post(User.admin(), LeadsApiRoutes.PRIVACY_ERASE, "{\"email\":\"" + EMAIL + "\"}").status());
+            logged = logs.text();
+            assertTrue(logs.logLines().contains("unhandled failure"), "the failure was logged, so capture works");
+        }
+        for (String secret : SECRETS) {
+            assertTrue(!logged.contains(secret) && !logged.toLowerCase().contains(secret.toLowerCase()),
+                    "personal data in the logs: " + secret + "\n" + logged);
+        }
+    }
+
+    /** Fails every transactional write, as a throttled or unreachable DynamoDB would. */
+    private static DynamoDbClient failingWrites(DynamoDbClient real) {
+        return (DynamoDbClient) Proxy.newProxyInstance(NoPersonalDataInLogsIntegrationTest.class.getClassLoader(),
+                new Class<?>[]{DynamoDbClient.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("transactWriteItems")) {
+                        throw SdkClientException.create("Unable to execute HTTP request: connection reset");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Sends API Gateway events as JSON through Spring Cloud Function's invoker, as Lambda does. */
+    private record ThroughSpringInvoker(FunctionInvoker invoker, ObjectMapper json)
+            implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+        @Override
+        public APIGatewayV2HTTPResponse apply(APIGatewayV2HTTPEvent event) {
+            try {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                invoker.handleRequest(new ByteArrayInputStream(json.writeValueAsBytes(event)), out, null);
+                JsonNode r = json.readTree(out.toByteArray());
+                Map<String, String> headers = new HashMap<>();
+                r.path("headers").fields().forEachRemaining(e -> headers.put(e.getKey(), e.getValue().asText()));
+                return APIGatewayV2HTTPResponse.builder().withStatusCode(r.path("statusCode").asInt())
+                        .withHeaders(headers).withBody(r.path("body").asText(null)).build();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}
