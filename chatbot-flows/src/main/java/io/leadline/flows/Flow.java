@@ -9,6 +9,7 @@ import java.util.Optional;
  *
  * @param retention   how long what is collected under each consent purpose is kept after the last activity
  * @param messages    overrides of the engine's system messages for this flow
+ * @param followUpWithin how soon its leads must be contacted before they show as overdue
  */
 public record Flow(
         String id,
@@ -22,7 +23,11 @@ public record Flow(
         String start,
         Map<String, Node> nodes,
         Map<String, String> messages,
-        Optional<BusinessHours> businessHours) {
+        Optional<BusinessHours> businessHours,
+        Duration followUpWithin) {
+
+    /** A lead not contacted within this time shows as overdue, unless the flow says otherwise. */
+    public static final Duration DEFAULT_FOLLOW_UP = Duration.ofHours(24);
 
     public Node node(String id) {
         Node node = nodes.get(id);

@@ -67,7 +67,8 @@ public final class FlowLoader {
         return new Flow(id, r.integer(root, "version"), r.text(root, "locale"), root.path("title").asText(id),
                 r.text(root, "controller"), privacyUrl, Map.copyOf(retention), Map.copyOf(fields),
                 r.text(root, "start"), java.util.Collections.unmodifiableMap(nodes), Map.copyOf(messages),
-                businessHours(source, root.get("businessHours")));
+                businessHours(source, root.get("businessHours")),
+                root.hasNonNull("followUpWithin") ? r.duration(root.get("followUpWithin"), "followUpWithin") : Flow.DEFAULT_FOLLOW_UP);
     }
 
     private Node node(String source, String id, JsonNode n, String defaultPrivacyUrl) {

@@ -24,7 +24,9 @@ public record LeadlineConfig(
         Optional<URI> kmsEndpoint,
         RetentionPolicy retention,
         Duration auditRetention,
-        Duration sweepInterval) {
+        Duration sweepInterval,
+        int revealAlertPerHour,
+        Optional<String> userPoolId) {
 
     public enum KeyringMode { KMS, LOCAL }
 
@@ -82,7 +84,9 @@ public record LeadlineConfig(
                 s.optional("LEADLINE_KMS_ENDPOINT").map(URI::create),
                 retention,
                 s.duration("LEADLINE_RETENTION_AUDIT", Duration.ofDays(3 * 365)),
-                s.duration("LEADLINE_SWEEP_INTERVAL", Duration.ofHours(1)));
+                s.duration("LEADLINE_SWEEP_INTERVAL", Duration.ofHours(1)),
+                Integer.parseInt(s.get("LEADLINE_REVEAL_ALERT_PER_HOUR", "100")),
+                s.optional("LEADLINE_USER_POOL_ID"));
     }
 
     /** Typed reads over a string map, with messages that name the variable. */

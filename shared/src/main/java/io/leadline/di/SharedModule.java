@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dagger.Module;
 import dagger.Provides;
 import io.leadline.audit.AuditRetention;
+import io.leadline.audit.RevealWatch;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.crypto.KeyPolicy;
 import io.leadline.crypto.Keyrings;
@@ -48,6 +49,11 @@ public final class SharedModule {
     @Provides
     static AuditRetention auditRetention(LeadlineConfig config) {
         return new AuditRetention(config.auditRetention());
+    }
+
+    @Provides
+    static RevealWatch.Threshold revealThreshold(LeadlineConfig config) {
+        return new RevealWatch.Threshold(config.revealAlertPerHour());
     }
 
     @Provides

@@ -44,6 +44,8 @@ public record Lead(
 
     public static final String SORT_KEY = "lead";
     public static final String UNASSIGNED = "unassigned";
+    /** Every lead item carries kind=lead: the partition of the by-creation index that lists them. */
+    public static final String KIND = "lead";
 
     static final TableSchema<Lead> SCHEMA = ItemSchema.of(Lead.class)
             .partitionKey("id", Lead::id)
@@ -57,6 +59,7 @@ public record Lead(
             .string("status", l -> l.status().name())
             .string("owner", Lead::owner)
             .indexKey("byOwner", "ownerKey", Lead::ownerKey)
+            .indexKey("byCreated", "kind", l -> KIND)
             .stringMap("answers", Lead::answers)
             .bytesMap("personal", Lead::personal)
             .numberMap("retentionSeconds", Lead::retentionSeconds)

@@ -19,13 +19,16 @@ public final class LeadActivity {
 
     private final SubjectKeys subjectKeys;
     private final ConsentLedger ledger;
+    private final LeadNotes notes;
     private final RetentionPolicy retention;
     private final Clock clock;
 
     @Inject
-    public LeadActivity(SubjectKeys subjectKeys, ConsentLedger ledger, RetentionPolicy retention, Clock clock) {
+    public LeadActivity(SubjectKeys subjectKeys, ConsentLedger ledger, LeadNotes notes, RetentionPolicy retention,
+                        Clock clock) {
         this.subjectKeys = subjectKeys;
         this.ledger = ledger;
+        this.notes = notes;
         this.retention = retention;
         this.clock = clock;
     }
@@ -37,9 +40,10 @@ public final class LeadActivity {
         return lead.toBuilder().lastActivityAt(now).updatedAt(now).expiresAt(expiresAt).build();
     }
 
-    /** After the touched lead is saved: keep its key and its consent proof alive as long as needed. */
+    /** After the touched lead is saved: keep its key, its notes and its consent proof alive as long as needed. */
     public void extendDependents(Lead lead) {
         subjectKeys.extend(lead.subjectId(), lead.expiresAt());
+        notes.keepUntil(lead);
         long proofUntil = lead.expiresAt() + retention.consentProof().toSeconds();
         lead.conversationIds().forEach(id -> ledger.extend(id, proofUntil));
     }

@@ -20,7 +20,8 @@ public final class TableSpecs {
                 new TableSpec(names.leads(), Key.string("id"), Optional.of(Key.string("sk")), List.of(
                         new Index("byEmailIndex", Key.string("emailIndex"), Optional.empty()),
                         new Index("byPhoneIndex", Key.string("phoneIndex"), Optional.empty()),
-                        new Index("byOwner", Key.string("ownerKey"), Optional.of(Key.string("createdAt"))))),
+                        new Index("byOwner", Key.string("ownerKey"), Optional.of(Key.string("createdAt"))),
+                        new Index("byCreated", Key.string("kind"), Optional.of(Key.string("createdAt"))))),
                 new TableSpec(names.consent(), Key.string("conversationId"), Optional.of(Key.string("sk")), List.of()),
                 new TableSpec(names.audit(), Key.string("chain"), Optional.of(Key.number("seq")), List.of()),
                 new TableSpec(names.analytics(), Key.string("pk"), Optional.of(Key.string("sk")), List.of()),

@@ -322,6 +322,9 @@ public final class FlowLinter {
         if (!a.retention().equals(b.retention())) {
             out.add(new Finding(other.file(), null, Rule.LOCALES_DIFFER, "declares other retention" + against));
         }
+        if (!a.followUpWithin().equals(b.followUpWithin())) {
+            out.add(new Finding(other.file(), null, Rule.LOCALES_DIFFER, "declares another follow-up time" + against));
+        }
         if (!a.businessHours().equals(b.businessHours())) {
             out.add(new Finding(other.file(), null, Rule.LOCALES_DIFFER, "declares other business hours" + against));
         }

@@ -6,13 +6,14 @@ import io.leadline.config.LeadlineConfig;
 import io.leadline.crypto.PersonalDataCipher;
 import io.leadline.di.Platform;
 import io.leadline.di.SharedModule;
+import io.leadline.flows.FlowsModule;
 import io.leadline.leads.LeadCapture;
 import io.leadline.leads.LeadRepository;
 import jakarta.inject.Singleton;
 
 /** The chat function's graph with a few more doors for tests to look through. */
 @Singleton
-@Component(modules = {SharedModule.class, ChatModule.class})
+@Component(modules = {SharedModule.class, FlowsModule.class})
 interface TestChatComponent {
 
     ChatApi api();

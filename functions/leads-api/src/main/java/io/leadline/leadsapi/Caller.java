@@ -3,6 +3,7 @@ package io.leadline.leadsapi;
 import io.leadline.audit.AuditLog;
 import io.leadline.http.ApiException;
 import io.leadline.http.HttpRequest;
+import io.leadline.users.Role;
 
 import java.util.Arrays;
 import java.util.EnumSet;

@@ -10,8 +10,21 @@ import jakarta.inject.Singleton;
 public final class LeadsApi extends HttpApi {
 
     @Inject
-    public LeadsApi(HttpResponses responses, PrivacyRoutes privacy) {
+    LeadsApi(HttpResponses responses, LeadRoutes leads, UserRoutes users, AuditRoutes audit, PrivacyRoutes privacy) {
         super(responses);
+        route(LeadsApiRoutes.ME, users::me);
+        route(LeadsApiRoutes.LEADS, leads::list);
+        route(LeadsApiRoutes.OVERDUE, leads::overdue);
+        route(LeadsApiRoutes.LEAD, leads::detail);
+        route(LeadsApiRoutes.UPDATE_LEAD, leads::update);
+        route(LeadsApiRoutes.ADD_NOTE, leads::addNote);
+        route(LeadsApiRoutes.CLAIM, leads::claim);
+        route(LeadsApiRoutes.ASSIGN, leads::assign);
+        route(LeadsApiRoutes.USERS, users::list);
+        route(LeadsApiRoutes.CREATE_USER, users::create);
+        route(LeadsApiRoutes.DISABLE_USER, users::disable);
+        route(LeadsApiRoutes.HANDOVER, users::handover);
+        route(LeadsApiRoutes.AUDIT, audit::list);
         route(LeadsApiRoutes.PRIVACY_EXPORT, privacy::export);
         route(LeadsApiRoutes.PRIVACY_ERASE, privacy::erase);
     }

@@ -9,6 +9,7 @@ import io.leadline.http.JsonBodies;
 import io.leadline.privacy.ContactNormalizer;
 import io.leadline.privacy.DataSubjects;
 import io.leadline.privacy.Erasure;
+import io.leadline.users.Role;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 

@@ -13,6 +13,7 @@ import io.leadline.storage.TableProvisioner;
 import io.leadline.storage.TableSpecs;
 import io.leadline.testing.CapturedLogs;
 import io.leadline.testing.LoopbackDynamoDb;
+import io.leadline.users.LocalUserDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -118,7 +119,8 @@ class NoPersonalDataInLogsIntegrationTest {
             assertEquals("end", chat.text(id, token, PHONE).body().path("prompt").path("type").asText());
 
             // The console: reveal everything (export), then erase.
-            ConsoleClient console = new ConsoleClient(DaggerLeadsApiComponent.factory().create(config, platform).api());
+            ConsoleClient console = new ConsoleClient(DaggerLeadsApiComponent.factory().create(config, platform,
+                    new LocalUserDirectory(keys.resolve("users.json"), new java.security.SecureRandom(), Clock.systemUTC())).api());
             var export = console.post(User.admin(), LeadsApiRoutes.PRIVACY_EXPORT, "{\"email\":\"" + EMAIL + "\"}");
             assertEquals(NAME, export.body().path("leads").get(0).path("personal").path("contact").path("name").asText());
             console.post(User.admin(), LeadsApiRoutes.PRIVACY_EXPORT, "{\"email\":\"" + NAME + "\"}");

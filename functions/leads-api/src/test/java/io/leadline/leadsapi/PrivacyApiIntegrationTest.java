@@ -7,6 +7,7 @@ import io.leadline.chat.DaggerChatComponent;
 import io.leadline.crypto.UnreadableDataException;
 import io.leadline.leads.Lead;
 import io.leadline.testing.TestEnvironment;
+import io.leadline.users.LocalUserDirectory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,8 @@ class PrivacyApiIntegrationTest {
     @BeforeEach
     void setUp() {
         env = TestEnvironment.create(dir);
-        console = DaggerTestLeadsApiComponent.factory().create(env.config, env.platform);
+        console = DaggerTestLeadsApiComponent.factory().create(env.config, env.platform,
+                new LocalUserDirectory(dir.resolve("users.json"), new java.security.SecureRandom(), env.clock));
         api = new ConsoleClient(console.api());
         chat = new ChatClient(DaggerChatComponent.factory().create(env.config, env.platform).api());
     }

@@ -6,13 +6,15 @@ import io.leadline.audit.AuditLog;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.di.Platform;
 import io.leadline.di.SharedModule;
+import io.leadline.flows.FlowsModule;
+import io.leadline.users.UserDirectory;
 import io.leadline.leads.LeadCapture;
 import io.leadline.leads.LeadRepository;
 import jakarta.inject.Singleton;
 
 /** The console API's graph, with the doors tests look through. */
 @Singleton
-@Component(modules = SharedModule.class)
+@Component(modules = {SharedModule.class, FlowsModule.class})
 interface TestLeadsApiComponent {
 
     LeadsApi api();
@@ -25,6 +27,7 @@ interface TestLeadsApiComponent {
 
     @Component.Factory
     interface Factory {
-        TestLeadsApiComponent create(@BindsInstance LeadlineConfig config, @BindsInstance Platform platform);
+        TestLeadsApiComponent create(@BindsInstance LeadlineConfig config, @BindsInstance Platform platform,
+                                     @BindsInstance UserDirectory users);
     }
 }

@@ -49,9 +49,12 @@ public final class LocalGateway implements AutoCloseable {
     private final CorsPolicy cors;
     private final EventTranslator translator = new EventTranslator();
 
-    public LocalGateway(InetSocketAddress address, List<FunctionRoute> routes, java.nio.file.Path webRoot,
-                        CorsPolicy cors) throws IOException {
-        this.routes = List.copyOf(routes);
+    private final List<LocalEndpoint> endpoints;
+
+    public LocalGateway(InetSocketAddress address, List<FunctionRoute> routes, List<LocalEndpoint> endpoints,
+                        java.nio.file.Path webRoot, CorsPolicy cors) throws IOException {
+        this.routes = routes.stream().sorted(java.util.Comparator.comparingInt(FunctionRoute::specificity)).toList();
+        this.endpoints = List.copyOf(endpoints);
         this.files = new StaticFiles(webRoot);
         this.cors = cors;
         this.server = HttpServer.create(address, 256);
@@ -83,6 +86,14 @@ public final class LocalGateway implements AutoCloseable {
             if (api && method.equals("OPTIONS")) {
                 preflight(exchange, path, origin);
                 return;
+            }
+            for (LocalEndpoint endpoint : endpoints) {
+                if (endpoint.method().equals(method) && endpoint.path().equals(path)) {
+                    SECURITY_HEADERS.forEach(exchange.getResponseHeaders()::set);
+                    exchange.getResponseHeaders().set("cache-control", "no-store");
+                    endpoint.handle(exchange);
+                    return;
+                }
             }
             for (FunctionRoute route : routes) {
                 Optional<Map<String, String>> params = route.route().match(method, path);
@@ -116,6 +127,18 @@ public final class LocalGateway implements AutoCloseable {
             return;
         }
         APIGatewayV2HTTPEvent event = translator.toEvent(exchange, route, params, body);
+        if (route.authorizer().isPresent()) {
+            // As the HTTP API's JWT authorizer: no valid token, no call to the function at all.
+            var claims = route.authorizer().get().claims(exchange.getRequestHeaders().getFirst("Authorization"));
+            if (claims.isEmpty()) {
+                send(exchange, 401, "application/json", "{\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8),
+                        cors.headers(event.getRawPath(), origin));
+                return;
+            }
+            event.getRequestContext().setAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                    .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims.get()).build())
+                    .build());
+        }
         APIGatewayV2HTTPResponse response;
         try {
             response = route.handler().apply(event);

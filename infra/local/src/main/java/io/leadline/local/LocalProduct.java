@@ -10,6 +10,15 @@ import io.leadline.http.HttpApi;
 import io.leadline.http.HttpRoute;
 import io.leadline.storage.TableProvisioner;
 import io.leadline.storage.TableSpecs;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.leadsapi.DaggerLeadsApiComponent;
+import io.leadline.leadsapi.LeadsApiComponent;
+import io.leadline.local.identity.JwtAuthorizer;
+import io.leadline.local.identity.LocalSignIn;
+import io.leadline.local.identity.TokenKeys;
+import io.leadline.local.identity.Totp;
+import io.leadline.users.LocalUserDirectory;
+import io.leadline.users.UserDirectory;
 import io.leadline.sweep.DaggerRetentionComponent;
 import io.leadline.sweep.RetentionComponent;
 import org.slf4j.Logger;
@@ -25,7 +34,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
@@ -47,15 +58,30 @@ public final class LocalProduct implements AutoCloseable {
     private final LocalGateway gateway;
     private final Platform platform;
     private final ScheduledExecutorService timer;
+    private final LocalUserDirectory users;
+    private final Optional<FirstAdmin> firstAdmin;
 
     private LocalProduct(LocalOptions options, AmazonDynamoDBLocal dynamoDbLocal, LeadlineConfig config,
-                         LocalGateway gateway, Platform platform, ScheduledExecutorService timer) {
+                         LocalGateway gateway, Platform platform, ScheduledExecutorService timer,
+                         LocalUserDirectory users, Optional<FirstAdmin> firstAdmin) {
         this.options = options;
         this.dynamoDbLocal = dynamoDbLocal;
         this.config = config;
         this.gateway = gateway;
         this.platform = platform;
         this.timer = timer;
+        this.users = users;
+        this.firstAdmin = firstAdmin;
+    }
+
+    /** Present on the first start only: the administrator account made then. */
+    public Optional<FirstAdmin> firstAdmin() {
+        return firstAdmin;
+    }
+
+    /** Console users (for operators' tools and tests). */
+    public LocalUserDirectory users() {
+        return users;
     }
 
     public static LocalProduct start(LocalOptions options) throws IOException {
@@ -75,12 +101,26 @@ public final class LocalProduct implements AutoCloseable {
             throw new IllegalStateException("the local product uses the local keyring, not KMS");
         }, Clock.systemUTC());
 
+        SecureRandom random = new SecureRandom();
+        LocalUserDirectory users = new LocalUserDirectory(data.resolve("users.json"), random, Clock.systemUTC());
+        Optional<FirstAdmin> firstAdmin = Optional.empty();
+        if (users.isEmpty()) {
+            String totp = Totp.newSecret(random);
+            UserDirectory.Created admin = users.createFirstAdmin("admin", totp);
+            firstAdmin = Optional.of(new FirstAdmin(admin.user().username(), admin.temporaryPassword(), totp));
+        }
+        TokenKeys keys = TokenKeys.loadOrCreate(data.resolve("token-signing-key.json"));
+        LocalSignIn signIn = new LocalSignIn(users, keys, random, Clock.systemUTC());
+        JwtAuthorizer authorizer = new JwtAuthorizer(keys.publicKeys(), LocalSignIn.ISSUER, LocalSignIn.CLIENT_ID);
+
         ChatComponent chat = DaggerChatComponent.factory().create(config, platform);
+        LeadsApiComponent console = DaggerLeadsApiComponent.factory().create(config, platform, users);
         List<FunctionRoute> routes = new ArrayList<>();
-        addRoutes(routes, "chat", chat.api());
+        addRoutes(routes, "chat", chat.api(), Optional.empty());
+        addRoutes(routes, "leads-api", console.api(), Optional.of(authorizer));
 
         LocalGateway gateway = new LocalGateway(new InetSocketAddress(options.host(), options.port()), routes,
-                options.webDir(), new LocalGateway.CorsPolicy(options.chatOrigins(), Set.of()));
+                localEndpoints(signIn, keys), options.webDir(), new LocalGateway.CorsPolicy(options.chatOrigins(), Set.of()));
         gateway.start();
         // The retention function on a timer, as the EventBridge schedule runs it in AWS.
         RetentionComponent retention = DaggerRetentionComponent.factory().create(config, platform);
@@ -91,7 +131,7 @@ public final class LocalProduct implements AutoCloseable {
         });
         long every = options.sweepInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> sweep(retention), every, every, TimeUnit.MILLISECONDS);
-        return new LocalProduct(options, local, config, gateway, platform, timer);
+        return new LocalProduct(options, local, config, gateway, platform, timer, users, firstAdmin);
     }
 
     /**
@@ -125,9 +165,48 @@ public final class LocalProduct implements AutoCloseable {
         }
     }
 
-    private static void addRoutes(List<FunctionRoute> routes, String function, HttpApi api) {
+    private static void addRoutes(List<FunctionRoute> routes, String function, HttpApi api,
+                                  Optional<JwtAuthorizer> authorizer) {
         for (HttpRoute route : api.routes()) {
-            routes.add(new FunctionRoute(function, route, api));
+            routes.add(new FunctionRoute(function, route, api, authorizer));
+        }
+    }
+
+    /** The sign-in stand-in (Cognito's JSON protocol), its public keys, and where the console finds both. */
+    private static List<LocalEndpoint> localEndpoints(LocalSignIn signIn, TokenKeys keys) {
+        ObjectMapper json = new ObjectMapper();
+        return List.of(
+                LocalEndpoint.of("POST", "/local-cognito/", exchange -> {
+                    try {
+                        byte[] body = exchange.getRequestBody().readNBytes(64 * 1024);
+                        var response = signIn.handle(exchange.getRequestHeaders().getFirst("X-Amz-Target"),
+                                body.length == 0 ? json.createObjectNode() : json.readTree(body));
+                        LocalEndpoint.json(exchange, 200, response.toString());
+                    } catch (LocalSignIn.CognitoError e) {
+                        LocalEndpoint.json(exchange, 400, json.createObjectNode().put("__type", e.type())
+                                .put("message", e.getMessage()).toString());
+                    } catch (com.fasterxml.jackson.core.JacksonException e) {
+                        LocalEndpoint.json(exchange, 400, "{\"__type\":\"SerializationException\",\"message\":\"not JSON\"}");
+                    }
+                }),
+                LocalEndpoint.of("GET", "/local-cognito/.well-known/jwks.json",
+                        exchange -> LocalEndpoint.json(exchange, 200, keys.publicKeys().toString())),
+                LocalEndpoint.of("GET", "/console/config.json", exchange -> LocalEndpoint.json(exchange, 200,
+                        json.createObjectNode()
+                                .put("apiBase", "")
+                                .put("mode", "local")
+                                .set("cognito", json.createObjectNode()
+                                        .put("endpoint", "/local-cognito/")
+                                        .put("clientId", LocalSignIn.CLIENT_ID)
+                                        .put("region", "local"))
+                                .toString())));
+    }
+
+    /** The first administrator's credentials, made on first start and shown once. */
+    public record FirstAdmin(String username, String password, String totpSecret) {
+        @Override
+        public String toString() {
+            return "FirstAdmin[" + username + ", credentials hidden]";
         }
     }
 

@@ -41,8 +41,18 @@ public final class LocalRunner {
         System.out.println();
         System.out.println("Leadline is running on this machine.");
         System.out.println("  Chat widget demo: " + base + "/demo/");
+        System.out.println("  Sales console:    " + base + "/console/");
         System.out.println("  Chat API:         " + base + "/chat/conversations");
         System.out.println("  Data:             " + product.dataDir() + " (DynamoDB Local + local key, kept across restarts)");
+        product.firstAdmin().ifPresent(admin -> {
+            System.out.println();
+            System.out.println("First administrator created. These credentials are shown this once:");
+            System.out.println("  username:     " + admin.username());
+            System.out.println("  password:     " + admin.password() + "   (temporary: you choose your own at first sign-in)");
+            System.out.println("  TOTP secret:  " + admin.totpSecret() + "   (add it to your authenticator app)");
+            System.out.println("  or scan:      " + io.leadline.local.identity.Totp.otpauthUri("Leadline", admin.username(), admin.totpSecret()));
+            System.out.println("Sign in at " + base + "/console/ ; as admin you create reps and managers there.");
+        });
         System.out.println("Press Ctrl+C to stop.");
         stopped.await();
     }

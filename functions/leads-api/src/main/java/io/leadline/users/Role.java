@@ -1,4 +1,4 @@
-package io.leadline.leadsapi;
+package io.leadline.users;
 
 import java.util.Optional;
 

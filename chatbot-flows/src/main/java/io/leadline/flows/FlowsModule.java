@@ -1,19 +1,15 @@
-package io.leadline.chat;
+package io.leadline.flows;
 
 import dagger.Module;
 import dagger.Provides;
-import io.leadline.flows.FlowCatalog;
-import io.leadline.flows.FlowEngine;
-import io.leadline.flows.FlowLoader;
-import io.leadline.flows.SystemMessages;
 import io.leadline.privacy.ContactNormalizer;
 import jakarta.inject.Singleton;
 
-/** The flow side of the chat function: flows read once at start-up, and the engine. */
+/** The flows a function runs or reads (read once at start-up), and the engine. */
 @Module
-public final class ChatModule {
+public final class FlowsModule {
 
-    private ChatModule() {
+    private FlowsModule() {
     }
 
     @Provides
