@@ -7,3 +7,6 @@ build-ChatFunction:
 
 build-RetentionFunction:
 	./leadline build-function functions/retention "$(ARTIFACTS_DIR)"
+
+build-LeadsApiFunction:
+	./leadline build-function functions/leads-api "$(ARTIFACTS_DIR)"

@@ -67,6 +67,10 @@ final class CfnTemplate {
         }
     }
 
+    Map<String, Object> root() {
+        return root;
+    }
+
     @SuppressWarnings("unchecked")
     Map<String, Map<String, Object>> resources() {
         return (Map<String, Map<String, Object>>) root.get("Resources");

@@ -1,6 +1,7 @@
 package io.leadline.template;
 
 import io.leadline.chat.ChatRoutes;
+import io.leadline.leadsapi.LeadsApiRoutes;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.http.HttpRoute;
 import io.leadline.storage.TableSpec;
@@ -80,17 +81,105 @@ class SamTemplateTest {
     }
 
     @Test
+    void eachFunctionsRoutesAreExactlyTheOnesItServesOnItsOwnApi() {
+        assertEquals(routeKeys(ChatRoutes.ALL), declaredRoutes("ChatFunction", "ChatHttpApi"));
+        assertEquals(routeKeys(LeadsApiRoutes.ALL), declaredRoutes("LeadsApiFunction", "ConsoleHttpApi"));
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
-    void theChatFunctionsRoutesAreExactlyTheOnesItServes() {
-        Map<String, Object> function = template.resources().get("ChatFunction");
-        Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>) CfnTemplate.properties(function).get("Events");
+    void everyApiRouteIsBehindTheCognitoJwtAuthorizerAndNoChatRouteIs() {
+        Map<String, Object> api = CfnTemplate.properties(template.resources().get("ConsoleHttpApi"));
+        Map<String, Object> auth = (Map<String, Object>) api.get("Auth");
+        assertEquals("CognitoJwt", auth.get("DefaultAuthorizer"));
+        Map<String, Object> jwt = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) auth.get("Authorizers"))
+                .get("CognitoJwt")).get("JwtConfiguration");
+        assertTrue(String.valueOf(jwt.get("issuer")).contains("cognito-idp") && String.valueOf(jwt.get("issuer")).contains("UserPool"));
+        assertEquals(List.of(Map.of("Ref", "ConsoleClient")), jwt.get("audience"));
+        for (var function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>)
+                    CfnTemplate.properties(function.getValue()).getOrDefault("Events", Map.of());
+            for (var event : events.values()) {
+                if (!"HttpApi".equals(event.get("Type"))) {
+                    continue;
+                }
+                Map<String, Object> p = (Map<String, Object>) event.get("Properties");
+                String path = (String) p.get("Path");
+                Object apiId = ((Map<String, Object>) p.get("ApiId")).get("Ref");
+                if (path.startsWith("/api/")) {
+                    assertEquals("ConsoleHttpApi", apiId, path + " is on the authorized API");
+                    assertTrue(!p.containsKey("Auth"), path + " does not override the default authorizer");
+                } else {
+                    assertEquals("ChatHttpApi", apiId, path + " is on the public chat API");
+                }
+            }
+        }
+        Object origins = ((Map<String, Object>) api.get("CorsConfiguration")).get("AllowOrigins");
+        assertTrue(!String.valueOf(origins).contains("*"), "no wildcard origin on /api: " + origins);
+        Map<String, Object> originParameter = (Map<String, Object>) ((Map<String, Object>) template.root().get("Parameters")).get("ConsoleOrigin");
+        assertTrue(String.valueOf(originParameter.get("AllowedPattern")).contains("^https://[^*"), "the parameter refuses a wildcard");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUserPoolRequiresTotpMfaAStrongPasswordAndAdministratorsToCreateUsers() {
+        Map<String, Object> pool = CfnTemplate.properties(template.resources().get("UserPool"));
+        assertEquals("ON", pool.get("MfaConfiguration"));
+        assertEquals(List.of("SOFTWARE_TOKEN_MFA"), pool.get("EnabledMfas"));
+        assertEquals(true, ((Map<String, Object>) pool.get("AdminCreateUserConfig")).get("AllowAdminCreateUserOnly"));
+        Map<String, Object> policy = (Map<String, Object>) ((Map<String, Object>) pool.get("Policies")).get("PasswordPolicy");
+        assertTrue(((Number) policy.get("MinimumLength")).intValue() >= 12);
+        for (String rule : List.of("RequireLowercase", "RequireUppercase", "RequireNumbers", "RequireSymbols")) {
+            assertEquals(true, policy.get(rule), rule);
+        }
+        Set<String> groups = new HashSet<>();
+        template.resourcesOfType("AWS::Cognito::UserPoolGroup").values()
+                .forEach(g -> groups.add((String) CfnTemplate.properties(g).get("GroupName")));
+        assertEquals(Set.of("sales-rep", "sales-manager", "admin"), groups);
+        Map<String, Object> client = CfnTemplate.properties(template.resources().get("ConsoleClient"));
+        assertEquals(false, client.get("GenerateSecret"), "a browser app cannot keep a secret");
+        for (String validity : List.of("IdTokenValidity", "AccessTokenValidity", "RefreshTokenValidity")) {
+            assertNotNull(client.get(validity), validity);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void noPolicyGrantsAWildcardActionOnDynamoDbOrKms() {
+        for (var function : template.resourcesOfType("AWS::Serverless::Function").entrySet()) {
+            for (Object policy : (List<Object>) CfnTemplate.properties(function.getValue()).getOrDefault("Policies", List.of())) {
+                if (!(policy instanceof Map<?, ?> doc) || !doc.containsKey("Statement")) {
+                    continue;
+                }
+                for (Map<String, Object> statement : (List<Map<String, Object>>) doc.get("Statement")) {
+                    Object actions = statement.get("Action");
+                    for (Object action : actions instanceof List<?> l ? l : List.of(actions)) {
+                        String a = String.valueOf(action);
+                        assertTrue(!(a.contains("*") && (a.startsWith("dynamodb:") || a.startsWith("kms:")) || a.equals("*")),
+                                function.getKey() + " grants " + a);
+                    }
+                }
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> declaredRoutes(String function, String api) {
+        Map<String, Map<String, Object>> events = (Map<String, Map<String, Object>>)
+                CfnTemplate.properties(template.resources().get(function)).get("Events");
         List<String> declared = new ArrayList<>();
         events.values().forEach(e -> {
-            Map<String, Object> p = (Map<String, Object>) e.get("Properties");
-            assertEquals("HttpApi", e.get("Type"));
-            declared.add(p.get("Method") + " " + p.get("Path"));
+            if ("HttpApi".equals(e.get("Type"))) {
+                Map<String, Object> p = (Map<String, Object>) e.get("Properties");
+                assertEquals(api, ((Map<String, Object>) p.get("ApiId")).get("Ref"), function + " routes are on " + api);
+                declared.add(p.get("Method") + " " + p.get("Path"));
+            }
         });
-        assertEquals(ChatRoutes.ALL.stream().map(HttpRoute::routeKey).sorted().toList(), declared.stream().sorted().toList());
+        return declared.stream().sorted().toList();
+    }
+
+    private static List<String> routeKeys(List<HttpRoute> routes) {
+        return routes.stream().map(HttpRoute::routeKey).sorted().toList();
     }
 
     @Test
