@@ -50,7 +50,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * NEW_PASSWORD_REQUIRED, MFA_SETUP and then SOFTWARE_TOKEN_MFA, and API calls whose tokens the gateway
  * verifies against the pool's JWKS, as API Gateway's JWT authorizer does.
  */
-class CognitoMotoWireTest {
+class CognitoMotoIntegrationTest {
 
     static final String REGION = "us-east-1";
     /** moto routes a call to Cognito by the service in the credential scope; real Cognito ignores it on public operations. */

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * functions serve, and every answer the product gives over HTTP in a session that touches every
  * operation (successes and the usual mistakes) has a documented status and fits its schema.
  */
-class OpenApiConformanceTest {
+class OpenApiConformanceE2ETest {
 
     static final String NEW_PASSWORD = "Correct-Horse-7-Battery";
 
