@@ -143,7 +143,8 @@ public final class LocalProduct implements AutoCloseable {
             try {
                 return DynamoDBEmbedded.create(file.toFile(), true);
             } catch (RuntimeException e) {
-                boolean locked = String.valueOf(e.getMessage()).contains("database is locked");
+                String message = String.valueOf(e.getMessage());
+                boolean locked = message.contains("database is locked") || message.contains("already in use");
                 if (!locked || attempt >= 50) {
                     throw e;
                 }
