@@ -1,7 +1,5 @@
 package io.leadline.local;
 
-import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
-import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import io.leadline.chat.ChatComponent;
 import io.leadline.chat.DaggerChatComponent;
 import io.leadline.config.LeadlineConfig;
@@ -51,7 +49,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalProduct implements AutoCloseable {
 
     private final LocalOptions options;
-    private final AmazonDynamoDBLocal dynamoDbLocal;
+    private final EmbeddedDatabase database;
     private final LeadlineConfig config;
     private static final Logger log = LoggerFactory.getLogger(LocalProduct.class);
 
@@ -61,11 +59,11 @@ public final class LocalProduct implements AutoCloseable {
     private final LocalUserDirectory users;
     private final Optional<FirstAdmin> firstAdmin;
 
-    private LocalProduct(LocalOptions options, AmazonDynamoDBLocal dynamoDbLocal, LeadlineConfig config,
+    private LocalProduct(LocalOptions options, EmbeddedDatabase database, LeadlineConfig config,
                          LocalGateway gateway, Platform platform, ScheduledExecutorService timer,
                          LocalUserDirectory users, Optional<FirstAdmin> firstAdmin) {
         this.options = options;
-        this.dynamoDbLocal = dynamoDbLocal;
+        this.database = database;
         this.config = config;
         this.gateway = gateway;
         this.platform = platform;
@@ -90,8 +88,8 @@ public final class LocalProduct implements AutoCloseable {
                     + " (run from the repository root, or pass --web)");
         }
         Path data = ownerOnlyDirectory(options.dataDir());
-        AmazonDynamoDBLocal local = openDatabase(data.resolve("dynamodb.db"));
-        DynamoDbClient dynamo = local.dynamoDbClient();
+        EmbeddedDatabase database = EmbeddedDatabase.open(data.resolve("dynamodb.db"));
+        DynamoDbClient dynamo = database.client();
         LeadlineConfig config = LeadlineConfig.from(Map.of(
                 "LEADLINE_KEYRING", "local",
                 "LEADLINE_LOCAL_KEY_FILE", data.resolve("local-root.key").toString(),
@@ -131,31 +129,7 @@ public final class LocalProduct implements AutoCloseable {
         });
         long every = options.sweepInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> sweep(retention), every, every, TimeUnit.MILLISECONDS);
-        return new LocalProduct(options, local, config, gateway, platform, timer, users, firstAdmin);
-    }
-
-    /**
-     * DynamoDB Local on its database file, telemetry off (nothing leaves this machine). A previous
-     * instance in this process releases the file's lock a moment after its shutdown: wait for it.
-     */
-    private static AmazonDynamoDBLocal openDatabase(Path file) {
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return DynamoDBEmbedded.create(file.toFile(), true);
-            } catch (RuntimeException e) {
-                String message = String.valueOf(e.getMessage());
-                boolean locked = message.contains("database is locked") || message.contains("already in use");
-                if (!locked || attempt >= 50) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
+        return new LocalProduct(options, database, config, gateway, platform, timer, users, firstAdmin);
     }
 
     private static void sweep(RetentionComponent retention) {
@@ -249,8 +223,14 @@ public final class LocalProduct implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
         gateway.close();
-        dynamoDbLocal.shutdown();
+        try {
+            // A sweep in flight finishes before the database goes.
+            timer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        database.close();
     }
 }
