@@ -4,43 +4,76 @@ import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * DynamoDB Local embedded in this process on one SQLite file, telemetry off (nothing leaves this
- * machine). Its shutdown only asks SQLite's worker thread to stop; {@link #close} waits for that thread,
- * so the file can be opened again at once (a restart in the same process, as the tests do).
+ * machine). A lock file keeps a second Leadline off the same data folder (SQLite alone would let two
+ * processes interleave writes). DynamoDB Local's shutdown only asks SQLite's worker thread to stop;
+ * {@link #close} waits for that thread, so the file can be opened again at once (a restart in the same
+ * process, as the tests do).
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
     private final AmazonDynamoDBLocal local;
     private final List<Thread> workers;
+    private final FileChannel lockFile;
 
-    private EmbeddedDatabase(AmazonDynamoDBLocal local, List<Thread> workers) {
+    private EmbeddedDatabase(AmazonDynamoDBLocal local, List<Thread> workers, FileChannel lockFile) {
         this.local = local;
         this.workers = workers;
+        this.lockFile = lockFile;
     }
 
     static EmbeddedDatabase open(Path file) {
-        String worker = "SQLiteQueue[" + file.getFileName() + "]";
-        Set<Thread> before = workers(worker);
-        AmazonDynamoDBLocal local;
+        FileChannel lockFile = lock(file.resolveSibling(".lock"));
         try {
-            local = DynamoDBEmbedded.create(file.toFile(), true);
+            String worker = "SQLiteQueue[" + file.getFileName() + "]";
+            Set<Thread> before = workers(worker);
+            AmazonDynamoDBLocal local = DynamoDBEmbedded.create(file.toFile(), true);
+            Set<Thread> ours = workers(worker);
+            ours.removeAll(before);
+            return new EmbeddedDatabase(local, List.copyOf(ours), lockFile);
         } catch (RuntimeException e) {
-            String message = String.valueOf(e.getMessage());
-            if (message.contains("database is locked") || message.contains("already in use")) {
-                throw new IllegalArgumentException("the data folder " + file.getParent()
-                        + " is in use by another running Leadline; stop it, or pass --data with another folder");
-            }
+            closeQuietly(lockFile);
             throw e;
         }
-        Set<Thread> ours = workers(worker);
-        ours.removeAll(before);
-        return new EmbeddedDatabase(local, List.copyOf(ours));
+    }
+
+    private static FileChannel lock(Path path) {
+        FileChannel channel = null;
+        try {
+            channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (channel.tryLock() != null) {
+                return channel;
+            }
+        } catch (OverlappingFileLockException held) {
+            // held by this process
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot lock the data folder " + path.getParent(), e);
+        }
+        closeQuietly(channel);
+        throw new IllegalArgumentException("the data folder " + path.getParent()
+                + " is in use by another running Leadline; stop it, or pass --data with another folder");
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException ignored) {
+            // nothing to release
+        }
     }
 
     DynamoDbClient client() {
@@ -55,9 +88,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                 t.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
+        closeQuietly(lockFile);
     }
 
     private static Set<Thread> workers(String name) {

@@ -66,6 +66,14 @@ class LocalProductE2ETest {
     }
 
     @Test
+    void aSecondLeadlineOnTheSameDataFolderIsRefusedClearly() throws Exception {
+        product = start();
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, this::start);
+        assertTrue(refused.getMessage().contains("in use by another running Leadline"), refused.getMessage());
+        assertEquals(200, get("/demo/", null).statusCode(), "the first one keeps running");
+    }
+
+    @Test
     void answersCorsForTheWidgetOnAnotherOrigin() throws Exception {
         product = start();
         var preflight = http.send(HttpRequest.newBuilder(uri("/chat/conversations"))
