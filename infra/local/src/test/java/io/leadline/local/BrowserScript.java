@@ -5,6 +5,7 @@ import io.leadline.testing.ExternalTools;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,11 @@ final class BrowserScript {
     }
 
     static String run(String script, String baseUrl) throws IOException, InterruptedException {
+        return run(script, baseUrl, Map.of());
+    }
+
+    /** With extra environment variables for the script (what a story needs to know, as JSON). */
+    static String run(String script, String baseUrl, Map<String, String> environment) throws IOException, InterruptedException {
         Path web = ExternalTools.repositoryRoot().resolve("web");
         Path node = ExternalTools.node();
         Path chromium = ExternalTools.chromium();
@@ -25,6 +31,7 @@ final class BrowserScript {
                 .directory(web.toFile())
                 .redirectErrorStream(true);
         pb.environment().put("CHROMIUM_PATH", chromium.toString());
+        pb.environment().putAll(environment);
         Process process = pb.start();
         byte[] out;
         try (var in = process.getInputStream()) {

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,13 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * web/tests/console.e2e.mjs in headless Chromium against the local product: the sales console from
@@ -119,7 +115,8 @@ class ConsoleBrowserE2ETest {
                 "binh", List.of(binhOne.id(), binhTwo.id()), "binhName", "Binh Customer One", "binhMasked", "B*** C*** O***",
                 "overdueMasked", "O*** O***"));
 
-        run("console.e2e.mjs", "http://127.0.0.1:" + product.port(), new ObjectMapper().writeValueAsString(context));
+        BrowserScript.run("console.e2e.mjs", "http://127.0.0.1:" + product.port(),
+                Map.of("LEADLINE_CONSOLE_E2E", new ObjectMapper().writeValueAsString(context)));
 
         // The widget lead: claimed by the new rep, contacted, then moved on to qualified.
         List<Lead> leads = RawTables.items(product, product.config().tables().leads()).stream()
@@ -183,30 +180,5 @@ class ConsoleBrowserE2ETest {
         Lead updated = lead.toBuilder().owner(owner.id()).version(lead.version() + 1).build();
         stored.leads().update(updated, lead.version());
         return updated;
-    }
-
-    /** As BrowserScript.run, with the story's users and leads in LEADLINE_CONSOLE_E2E. */
-    private static void run(String script, String baseUrl, String context) throws IOException, InterruptedException {
-        Path web = ExternalTools.repositoryRoot().resolve("web");
-        Path node = ExternalTools.node();
-        Path chromium = ExternalTools.chromium();
-        ExternalTools.playwrightCore(web);
-        ProcessBuilder pb = new ProcessBuilder(node.toString(), "tests/" + script, baseUrl)
-                .directory(web.toFile())
-                .redirectErrorStream(true);
-        pb.environment().put("CHROMIUM_PATH", chromium.toString());
-        pb.environment().put("LEADLINE_CONSOLE_E2E", context);
-        Process process = pb.start();
-        byte[] out;
-        try (var in = process.getInputStream()) {
-            out = in.readAllBytes();
-        }
-        if (!process.waitFor(5, TimeUnit.MINUTES)) {
-            process.destroyForcibly();
-            fail(script + " did not finish within 5 minutes");
-        }
-        String output = new String(out, StandardCharsets.UTF_8);
-        System.out.println(output);
-        assertEquals(0, process.exitValue(), script + " failed:\n" + output);
     }
 }
