@@ -38,9 +38,15 @@ public final class LocalGateway implements AutoCloseable {
             "x-content-type-options", "nosniff",
             "referrer-policy", "no-referrer",
             "x-frame-options", "DENY");
-    /** Pages run only their own scripts and styles; no inline script anywhere. */
-    static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-            + "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+    /**
+     * Pages run only their own scripts and styles, no inline script anywhere, and call only this origin
+     * and {@code connectTo} (a user pool's endpoint, when the console signs in with a real one).
+     */
+    static String pageCsp(Set<String> connectTo) {
+        String connect = connectTo.stream().sorted().map(o -> " " + o).collect(java.util.stream.Collectors.joining());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'" + connect
+                + "; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -50,9 +56,16 @@ public final class LocalGateway implements AutoCloseable {
     private final EventTranslator translator = new EventTranslator();
 
     private final List<LocalEndpoint> endpoints;
+    private final String pagePolicy;
 
     public LocalGateway(InetSocketAddress address, List<FunctionRoute> routes, List<LocalEndpoint> endpoints,
                         java.nio.file.Path webRoot, CorsPolicy cors) throws IOException {
+        this(address, routes, endpoints, webRoot, cors, Set.of());
+    }
+
+    public LocalGateway(InetSocketAddress address, List<FunctionRoute> routes, List<LocalEndpoint> endpoints,
+                        java.nio.file.Path webRoot, CorsPolicy cors, Set<String> pagesConnectTo) throws IOException {
+        this.pagePolicy = pageCsp(pagesConnectTo);
         this.routes = routes.stream().sorted(java.util.Comparator.comparingInt(FunctionRoute::specificity)).toList();
         this.endpoints = List.copyOf(endpoints);
         this.files = new StaticFiles(webRoot);
@@ -205,7 +218,7 @@ public final class LocalGateway implements AutoCloseable {
         byte[] content = Files.readAllBytes(file.get().path());
         var headers = exchange.getResponseHeaders();
         if (file.get().contentType().startsWith("text/html")) {
-            headers.set("content-security-policy", PAGE_CSP);
+            headers.set("content-security-policy", pagePolicy);
         }
         // The widget script is loaded by pages of other origins.
         if (path.startsWith("/widget/")) {

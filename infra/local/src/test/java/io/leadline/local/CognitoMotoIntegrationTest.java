@@ -2,14 +2,6 @@ package io.leadline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nimbusds.jose.jwk.JWKSet;
-import io.leadline.http.HttpRoute;
-import io.leadline.leadsapi.DaggerLeadsApiComponent;
-import io.leadline.leadsapi.LeadsApi;
-import io.leadline.local.identity.JwtAuthorizer;
-import io.leadline.testing.MotoServer;
-import io.leadline.testing.TestEnvironment;
-import io.leadline.users.CognitoUserDirectory;
 import io.leadline.users.Role;
 import io.leadline.users.StaffUser;
 import io.leadline.users.UserDirectory;
@@ -17,30 +9,18 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.ExplicitAuthFlowsType;
-import software.amazon.awssdk.services.cognitoidentityprovider.model.UserPoolMfaType;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,20 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CognitoMotoIntegrationTest {
 
-    static final String REGION = "us-east-1";
-    /** moto routes a call to Cognito by the service in the credential scope; real Cognito ignores it on public operations. */
-    static final String MOTO_ROUTING = "AWS4-HMAC-SHA256 Credential=testing/20261123/" + REGION
-            + "/cognito-idp/aws4_request, SignedHeaders=host, Signature=0";
     static final String NEW_PASSWORD = "Correct-Horse-7-Battery";
 
     @TempDir
     static Path dir;
 
-    static MotoServer moto;
-    static CognitoIdentityProviderClient cognito;
-    static String poolId;
-    static String clientId;
-    static LocalGateway gateway;
+    static CognitoOnMoto pool;
     static CognitoSignInClient signIn;
     static UserDirectory directory;
     static final HttpClient http = HttpClient.newHttpClient();
@@ -73,61 +45,16 @@ class CognitoMotoIntegrationTest {
 
     @BeforeAll
     static void pool() throws Exception {
-        moto = MotoServer.start(Map.of("MOTO_COGNITO_IDP_USER_POOL_ENABLE_TOTP", "true"));
-        cognito = CognitoIdentityProviderClient.builder()
-                .endpointOverride(moto.endpoint())
-                .region(Region.of(REGION))
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
-                .httpClient(UrlConnectionHttpClient.create())
-                .build();
-        // As template.yaml declares it: admin-only sign-up, a strong password policy, TOTP MFA on.
-        poolId = cognito.createUserPool(b -> b.poolName("leadline-console")
-                .adminCreateUserConfig(a -> a.allowAdminCreateUserOnly(true))
-                .policies(p -> p.passwordPolicy(pw -> pw.minimumLength(12).requireLowercase(true).requireUppercase(true)
-                        .requireNumbers(true).requireSymbols(true).temporaryPasswordValidityDays(3)))
-                .mfaConfiguration(UserPoolMfaType.ON)).userPool().id();
-        cognito.setUserPoolMfaConfig(b -> b.userPoolId(poolId).mfaConfiguration(UserPoolMfaType.ON)
-                .softwareTokenMfaConfiguration(s -> s.enabled(true)));
-        for (Role role : Role.values()) {
-            cognito.createGroup(b -> b.userPoolId(poolId).groupName(role.group()));
-        }
-        clientId = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("console").generateSecret(false)
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH, ExplicitAuthFlowsType.ALLOW_REFRESH_TOKEN_AUTH))
-                .userPoolClient().clientId();
-        signIn = new CognitoSignInClient(moto.endpoint().resolve("/"), clientId, MOTO_ROUTING);
-
-        // The console API with its users in the pool, behind a gateway that checks tokens against the pool's keys.
-        directory = new CognitoUserDirectory(cognito, poolId, new SecureRandom());
-        TestEnvironment env = TestEnvironment.create(dir);
-        LeadsApi api = DaggerLeadsApiComponent.factory().create(env.config, env.platform, directory).api();
-        JwtAuthorizer authorizer = new JwtAuthorizer(jwks(), "https://cognito-idp." + REGION + ".amazonaws.com/" + poolId, clientId);
-        List<FunctionRoute> routes = new ArrayList<>();
-        for (HttpRoute route : api.routes()) {
-            routes.add(new FunctionRoute("leads-api", route, api, Optional.of(authorizer)));
-        }
-        gateway = new LocalGateway(new InetSocketAddress("127.0.0.1", 0), routes, List.of(),
-                java.nio.file.Files.createDirectories(dir.resolve("web")), new LocalGateway.CorsPolicy(Set.of(), Set.of()));
-        gateway.start();
+        pool = CognitoOnMoto.start(dir);
+        signIn = pool.signIn(pool.clientId);
+        directory = pool.directory;
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
+        if (pool != null) {
+            pool.close();
         }
-        if (moto != null) {
-            moto.close();
-        }
-    }
-
-    /** The pool's public keys, fetched as the authorizer fetches them. */
-    static JWKSet jwks() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(moto.endpoint().resolve("/" + poolId + "/.well-known/jwks.json"))
-                .header("Authorization", MOTO_ROUTING).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        JWKSet keys = JWKSet.parse(response.body());
-        assertFalse(keys.getKeys().isEmpty());
-        return keys;
     }
 
     @Test
@@ -186,10 +113,9 @@ class CognitoMotoIntegrationTest {
         call("GET", "/api/me", token, null, 200);
 
         // Another app client of the same pool: same keys, wrong audience.
-        String otherClient = cognito.createUserPoolClient(b -> b.userPoolId(poolId).clientName("other").generateSecret(false)
-                .explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)).userPoolClient().clientId();
-        String otherToken = new CognitoSignInClient(moto.endpoint().resolve("/"), otherClient, MOTO_ROUTING)
-                .signIn("mai.manager", NEW_PASSWORD, null, app).idToken();
+        String otherClient = pool.cognito.createUserPoolClient(b -> b.userPoolId(pool.poolId).clientName("other")
+                .generateSecret(false).explicitAuthFlows(ExplicitAuthFlowsType.ALLOW_USER_PASSWORD_AUTH)).userPoolClient().clientId();
+        String otherToken = pool.signIn(otherClient).signIn("mai.manager", NEW_PASSWORD, null, app).idToken();
         call("GET", "/api/me", otherToken, null, 401);
 
         // A token whose claims were edited (a rep promoting themself) fails the signature check.
@@ -208,7 +134,7 @@ class CognitoMotoIntegrationTest {
     }
 
     private JsonNode call(String method, String path, String token, String body, int expected) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.port() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(pool.gatewayUri(path))
                 .method(method, body == null || method.equals("GET") ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");
         if (token != null) {

@@ -62,18 +62,13 @@ final class CognitoSignInClient {
 
     private final URI endpoint;
     private final String clientId;
-    private final String authorization;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    /**
-     * @param authorization an Authorization header to send (moto needs one scoped to cognito-idp to
-     *                      route the call; real Cognito ignores it on these public operations), or null
-     */
-    CognitoSignInClient(URI endpoint, String clientId, String authorization) {
+    /** These operations are unsigned in Cognito's protocol: no credentials, as in the browser. */
+    CognitoSignInClient(URI endpoint, String clientId) {
         this.endpoint = endpoint;
         this.clientId = clientId;
-        this.authorization = authorization;
     }
 
     Tokens signIn(String username, String password, String newPassword, Authenticator authenticator) {
@@ -120,9 +115,6 @@ final class CognitoSignInClient {
                 .header("Content-Type", "application/x-amz-json-1.1")
                 .header("X-Amz-Target", "AWSCognitoIdentityProviderService." + operation)
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (authorization != null) {
-            request.header("Authorization", authorization);
-        }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode out = response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());

@@ -166,7 +166,7 @@ class OpenApiConformanceE2ETest {
 
     private String signIn(String username, String password, CognitoSignInClient.Authenticator authenticator) {
         CognitoSignInClient client = new CognitoSignInClient(URI.create(product.baseUrl() + "/local-cognito/"),
-                io.leadline.local.identity.LocalSignIn.CLIENT_ID, null);
+                io.leadline.local.identity.LocalSignIn.CLIENT_ID);
         return client.signIn(username, password, NEW_PASSWORD, authenticator).idToken();
     }
 
