@@ -10,3 +10,6 @@ build-RetentionFunction:
 
 build-LeadsApiFunction:
 	./leadline build-function functions/leads-api "$(ARTIFACTS_DIR)"
+
+build-FunnelAnalyticsFunction:
+	./leadline build-function functions/funnel-analytics "$(ARTIFACTS_DIR)"

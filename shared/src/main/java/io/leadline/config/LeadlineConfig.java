@@ -26,7 +26,15 @@ public record LeadlineConfig(
         Duration auditRetention,
         Duration sweepInterval,
         int revealAlertPerHour,
-        Optional<String> userPoolId) {
+        Optional<String> userPoolId,
+        AnalyticsSettings analytics) {
+
+    /**
+     * Funnel analytics: the zone whose calendar days the funnel counts in, how long raw events stay
+     * (for the stream and a rebuild; they hold no personal data) and how long daily counters stay.
+     */
+    public record AnalyticsSettings(java.time.ZoneId zone, Duration eventRetention, Duration counterRetention) {
+    }
 
     public enum KeyringMode { KMS, LOCAL }
 
@@ -63,7 +71,8 @@ public record LeadlineConfig(
                 s.get("LEADLINE_TABLE_CONSENT", prefix + "consent"),
                 s.get("LEADLINE_TABLE_AUDIT", prefix + "audit"),
                 s.get("LEADLINE_TABLE_ANALYTICS", prefix + "analytics"),
-                s.get("LEADLINE_TABLE_KEYS", prefix + "keys"));
+                s.get("LEADLINE_TABLE_KEYS", prefix + "keys"),
+                s.get("LEADLINE_TABLE_EVENTS", prefix + "events"));
         KeyringMode mode = switch (s.get("LEADLINE_KEYRING", "kms").toLowerCase()) {
             case "kms" -> KeyringMode.KMS;
             case "local" -> KeyringMode.LOCAL;
@@ -86,7 +95,10 @@ public record LeadlineConfig(
                 s.duration("LEADLINE_RETENTION_AUDIT", Duration.ofDays(3 * 365)),
                 s.duration("LEADLINE_SWEEP_INTERVAL", Duration.ofHours(1)),
                 Integer.parseInt(s.get("LEADLINE_REVEAL_ALERT_PER_HOUR", "100")),
-                s.optional("LEADLINE_USER_POOL_ID"));
+                s.optional("LEADLINE_USER_POOL_ID"),
+                new AnalyticsSettings(s.zone("LEADLINE_ANALYTICS_ZONE", java.time.ZoneId.of("UTC")),
+                        s.duration("LEADLINE_RETENTION_EVENTS", Duration.ofDays(7)),
+                        s.duration("LEADLINE_RETENTION_FUNNEL", Duration.ofDays(2 * 365))));
     }
 
     /** Typed reads over a string map, with messages that name the variable. */
@@ -98,6 +110,15 @@ public record LeadlineConfig(
 
         String get(String key, String fallback) {
             return optional(key).orElse(fallback);
+        }
+
+        java.time.ZoneId zone(String key, java.time.ZoneId fallback) {
+            Optional<String> v = optional(key);
+            try {
+                return v.map(java.time.ZoneId::of).orElse(fallback);
+            } catch (java.time.DateTimeException e) {
+                throw new IllegalArgumentException(key + " must be a time zone such as UTC or Asia/Ho_Chi_Minh", e);
+            }
         }
 
         Duration duration(String key, Duration fallback) {

@@ -52,6 +52,11 @@ public final class SharedModule {
     }
 
     @Provides
+    static LeadlineConfig.AnalyticsSettings analyticsSettings(LeadlineConfig config) {
+        return config.analytics();
+    }
+
+    @Provides
     static RevealWatch.Threshold revealThreshold(LeadlineConfig config) {
         return new RevealWatch.Threshold(config.revealAlertPerHour());
     }

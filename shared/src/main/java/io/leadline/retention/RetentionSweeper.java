@@ -173,6 +173,6 @@ public final class RetentionSweeper {
 
     private Map<String, String> logicalNames() {
         return Map.of(tables.conversations(), "conversations", tables.leads(), "leads", tables.consent(), "consent",
-                tables.audit(), "audit", tables.analytics(), "analytics", tables.keys(), "keys");
+                tables.audit(), "audit", tables.analytics(), "analytics", tables.keys(), "keys", tables.events(), "events");
     }
 }

@@ -7,5 +7,6 @@ public record TableNames(
         String consent,
         String audit,
         String analytics,
-        String keys) {
+        String keys,
+        String events) {
 }

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 import java.util.ArrayList;
@@ -49,6 +50,11 @@ public final class TableProvisioner {
             create(spec);
         } else {
             addMissingIndexes(spec, existing);
+            boolean streaming = existing.streamSpecification() != null && Boolean.TRUE.equals(existing.streamSpecification().streamEnabled());
+            if (spec.stream() && !streaming) {
+                dynamo.updateTable(b -> b.tableName(spec.name())
+                        .streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
+            }
         }
         var ttl = dynamo.describeTimeToLive(b -> b.tableName(spec.name())).timeToLiveDescription();
         if (ttl == null || ttl.timeToLiveStatus() != TimeToLiveStatus.ENABLED) {
@@ -74,6 +80,9 @@ public final class TableProvisioner {
                     .attributeDefinitions(attributeDefinitions(spec, spec.indexes()));
             if (!gsis.isEmpty()) {
                 b.globalSecondaryIndexes(gsis);
+            }
+            if (spec.stream()) {
+                b.streamSpecification(s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE));
             }
         });
         log.info("created table {}", spec.name());

@@ -6,10 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The shape of one table: keys, global secondary indexes and the TTL attribute. The local runner
+ * The shape of one table: keys, global secondary indexes, the TTL attribute, and whether it has a
+ * stream (new images, for a function that consumes it). The local runner
  * and the tests create tables from these; a template test checks that template.yaml agrees.
  */
-public record TableSpec(String name, Key partitionKey, Optional<Key> sortKey, List<Index> indexes) {
+public record TableSpec(String name, Key partitionKey, Optional<Key> sortKey, List<Index> indexes, boolean stream) {
+
+    public TableSpec(String name, Key partitionKey, Optional<Key> sortKey, List<Index> indexes) {
+        this(name, partitionKey, sortKey, indexes, false);
+    }
 
     /** Every table expires its items through DynamoDB TTL on this attribute (epoch seconds). */
     public static final String EXPIRY_ATTRIBUTE = "expiresAt";

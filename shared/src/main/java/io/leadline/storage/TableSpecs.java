@@ -25,6 +25,7 @@ public final class TableSpecs {
                 new TableSpec(names.consent(), Key.string("conversationId"), Optional.of(Key.string("sk")), List.of()),
                 new TableSpec(names.audit(), Key.string("chain"), Optional.of(Key.number("seq")), List.of()),
                 new TableSpec(names.analytics(), Key.string("pk"), Optional.of(Key.string("sk")), List.of()),
-                new TableSpec(names.keys(), Key.string("id"), Optional.empty(), List.of()));
+                new TableSpec(names.keys(), Key.string("id"), Optional.empty(), List.of()),
+                new TableSpec(names.events(), Key.string("id"), Optional.empty(), List.of(), true));
     }
 }

@@ -2,6 +2,9 @@ package io.leadline.testing;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.leadline.analytics.FunnelCounters;
+import io.leadline.analytics.FunnelEvents;
+import io.leadline.analytics.FunnelReport;
 import io.leadline.audit.AuditLog;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.consent.ConsentLedger;
@@ -50,6 +53,12 @@ public interface SharedTestComponent {
     PersonalDataCipher cipher();
 
     DataSubjects dataSubjects();
+
+    FunnelEvents funnelEvents();
+
+    FunnelCounters funnelCounters();
+
+    FunnelReport funnelReport();
 
     @Component.Factory
     interface Factory {

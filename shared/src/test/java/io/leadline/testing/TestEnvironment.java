@@ -56,6 +56,6 @@ public final class TestEnvironment {
 
     public List<String> allTables() {
         var t = config.tables();
-        return List.of(t.conversations(), t.leads(), t.consent(), t.audit(), t.analytics(), t.keys());
+        return List.of(t.conversations(), t.leads(), t.consent(), t.audit(), t.analytics(), t.keys(), t.events());
     }
 }

@@ -16,8 +16,8 @@ public final class ChatLimits {
 
     public static final Pattern FLOW_ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,63}$");
     public static final Pattern LOCALE = Pattern.compile("^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8}){0,3}$");
-    /** A campaign source such as "google/cpc" or "newsletter-2026-11": no room for an address or a name. */
-    public static final Pattern SOURCE = Pattern.compile("^[A-Za-z0-9._~/-]{1,100}$");
+    /** Campaign sources are counted by the funnel, which defines what one may look like. */
+    public static final Pattern SOURCE = io.leadline.analytics.FunnelEvent.SOURCE;
     public static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("^[A-Za-z0-9._:-]{1,64}$");
     public static final Pattern CONVERSATION_ID = Pattern.compile("^[A-Za-z0-9_-]{22}$");
     public static final Pattern TOKEN = Pattern.compile("^[A-Za-z0-9_-]{43}$");

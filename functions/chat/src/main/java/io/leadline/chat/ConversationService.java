@@ -2,6 +2,9 @@ package io.leadline.chat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.analytics.FunnelEvent;
+import io.leadline.analytics.FunnelEventType;
+import io.leadline.analytics.FunnelEvents;
 import io.leadline.consent.ConsentDecision;
 import io.leadline.consent.ConsentLedger;
 import io.leadline.consent.ConsentRecord;
@@ -82,6 +85,7 @@ public final class ConversationService {
     private final Storage storage;
     private final RetentionPolicy retention;
     private final ReplyRenderer renderer;
+    private final FunnelEvents funnel;
     private final Clock clock;
 
     @Inject
@@ -90,7 +94,7 @@ public final class ConversationService {
                                BlindIndex blindIndex, Erasure erasure,
                                PersonalDataCipher cipher, Transcripts transcripts, SubjectKeys subjectKeys, Redactor redactor, Ids ids,
                                ChatTokens tokens, Storage storage, RetentionPolicy retention,
-                               ReplyRenderer renderer, Clock clock) {
+                               ReplyRenderer renderer, FunnelEvents funnel, Clock clock) {
         this.flows = flows;
         this.engine = engine;
         this.conversations = conversations;
@@ -108,6 +112,7 @@ public final class ConversationService {
         this.storage = storage;
         this.retention = retention;
         this.renderer = renderer;
+        this.funnel = funnel;
         this.clock = clock;
     }
 
@@ -128,6 +133,10 @@ public final class ConversationService {
         Transaction tx = storage.begin();
         conversations.stageCreate(tx, conversation);
         conversations.stageEntry(tx, greeting);
+        FunnelTrail trail = new FunnelTrail(conversation, 0, null);
+        trail.add(FunnelEventType.WIDGET_OPENED);
+        step.effects().forEach(trail::add);
+        trail.stage(tx);
         tx.commit();
         return new Started(conversation, token, reply);
     }
@@ -235,6 +244,11 @@ public final class ConversationService {
 
         Transaction tx = storage.begin();
         long seq = c.turns() + 1L;
+        FunnelTrail trail = new FunnelTrail(c, seq, before.nodeId());
+        if (seq == 1) {
+            trail.add(FunnelEventType.CHAT_STARTED);
+        }
+        step.effects().forEach(trail::add);
         String leadId = c.leadId();
         Map<String, SdkBytes> personal = reseal(c, flow, before.personal(), after.personal(), subjectId);
         List<String> withdrawn = new ArrayList<>();
@@ -256,6 +270,7 @@ public final class ConversationService {
                         attachedTo = lead;
                     } else {
                         keyExpiresAt = Math.max(keyExpiresAt, lead.expiresAt());
+                        trail.add(FunnelEventType.LEAD_CAPTURED);
                     }
                     // The lead holds the personal data now; the conversation keeps no copy of it.
                     personal = Map.of();
@@ -291,6 +306,7 @@ public final class ConversationService {
                 .build();
         conversations.stageSave(tx, updated, c.version());
         conversations.stageEntry(tx, transcriptEntry(updated, seq, request, replyJson, now));
+        trail.stage(tx);
         tx.commit();
         if (attachedTo != null) {
             // A returning visitor's activity keeps the lead, its key and its consent proof alive longer.
@@ -299,6 +315,47 @@ public final class ConversationService {
         // Withdrawal erases at once what the purpose covered, now that the turn is recorded.
         withdrawn.forEach(purpose -> erasure.erasePurpose(updated, purpose, requestId));
         return replyJson;
+    }
+
+    /**
+     * The funnel events of one turn, in order; each id names the conversation, the turn and the
+     * event's place in it, so a turn's events are the same however often it is stored.
+     */
+    private final class FunnelTrail {
+        private final Conversation conversation;
+        private final long seq;
+        private final List<FunnelEvent> events = new ArrayList<>();
+        private String node;
+
+        FunnelTrail(Conversation conversation, long seq, String node) {
+            this.conversation = conversation;
+            this.seq = seq;
+            this.node = node;
+        }
+
+        void add(FunnelEventType type) {
+            events.add(funnel.event(conversation.id() + ":" + seq + ":" + events.size(), type, conversation.createdAt(),
+                    conversation.flowId(), conversation.locale(), conversation.source()));
+        }
+
+        void add(Effect effect) {
+            switch (effect) {
+                case Effect.NodeReached reached -> {
+                    add(FunnelEventType.NODE_REACHED);
+                    int last = events.size() - 1;
+                    events.set(last, events.get(last).withNode(reached.nodeId(), node));
+                    node = reached.nodeId();
+                }
+                case Effect.ConsentAnswered answered -> add(answered.granted()
+                        ? FunnelEventType.CONSENT_GRANTED : FunnelEventType.CONSENT_DECLINED);
+                default -> {
+                }
+            }
+        }
+
+        void stage(Transaction tx) {
+            events.forEach(e -> funnel.stage(tx, e));
+        }
     }
 
     private Conversation authorised(String conversationId, String token) {

@@ -3,6 +3,9 @@ package io.leadline.leadsapi;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.analytics.FunnelEvent;
+import io.leadline.analytics.FunnelEventType;
+import io.leadline.analytics.FunnelEvents;
 import io.leadline.audit.AuditLog;
 import io.leadline.audit.RevealWatch;
 import io.leadline.http.ApiException;
@@ -16,12 +19,15 @@ import io.leadline.leads.LeadNotes;
 import io.leadline.leads.LeadQuery;
 import io.leadline.leads.LeadRepository;
 import io.leadline.leads.LeadStatus;
+import io.leadline.storage.Storage;
+import io.leadline.storage.Transaction;
 import io.leadline.users.Role;
 import io.leadline.users.StaffUser;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,11 +58,14 @@ final class LeadRoutes {
     private final RevealWatch reveals;
     private final JsonBodies bodies;
     private final HttpResponses responses;
+    private final Storage storage;
+    private final FunnelEvents funnel;
     private final Clock clock;
 
     @Inject
     LeadRoutes(LeadRepository leads, LeadNotes notes, LeadActivity activity, LeadViews views, StaffNames staff,
-               Cursors cursors, AuditLog audit, RevealWatch reveals, JsonBodies bodies, HttpResponses responses, Clock clock) {
+               Cursors cursors, AuditLog audit, RevealWatch reveals, JsonBodies bodies, HttpResponses responses,
+               Storage storage, FunnelEvents funnel, Clock clock) {
         this.leads = leads;
         this.notes = notes;
         this.activity = activity;
@@ -67,6 +76,8 @@ final class LeadRoutes {
         this.reveals = reveals;
         this.bodies = bodies;
         this.responses = responses;
+        this.storage = storage;
+        this.funnel = funnel;
         this.clock = clock;
     }
 
@@ -137,7 +148,18 @@ final class LeadRoutes {
         if (target == LeadStatus.CONTACTED && lead.firstContactAt() == null) {
             changed.firstContactAt(now);
         }
-        Lead updated = save(changed.build(), lead);
+        Lead updated = changed.build();
+        // The status and its funnel event land together (the event's id is the lead and the status).
+        Transaction tx = storage.begin();
+        leads.stageSave(tx, updated, lead.version());
+        FunnelEventType.forStatus(target).ifPresent(type -> {
+            FunnelEvent event = funnel.event(lead.id() + ":" + target.wire(), type, lead.createdAt(), lead.flowId(),
+                    lead.locale(), lead.source());
+            funnel.stage(tx, type == FunnelEventType.CONTACTED
+                    ? event.withMinutesToFirstContact(Duration.between(lead.createdAt(), now).toMinutes()) : event);
+        });
+        tx.commit();
+        activity.extendDependents(updated);
         audit.append(caller.actor(), "lead.status", "lead", lead.id(), request.requestId(),
                 Map.of("from", lead.status().wire(), "to", target.wire()));
         return responses.json(200, views.summary(updated));

@@ -10,7 +10,8 @@ import jakarta.inject.Singleton;
 public final class LeadsApi extends HttpApi {
 
     @Inject
-    LeadsApi(HttpResponses responses, LeadRoutes leads, UserRoutes users, AuditRoutes audit, PrivacyRoutes privacy) {
+    LeadsApi(HttpResponses responses, LeadRoutes leads, UserRoutes users, AuditRoutes audit, PrivacyRoutes privacy,
+             AnalyticsRoutes analytics) {
         super(responses);
         route(LeadsApiRoutes.ME, users::me);
         route(LeadsApiRoutes.LEADS, leads::list);
@@ -27,5 +28,6 @@ public final class LeadsApi extends HttpApi {
         route(LeadsApiRoutes.AUDIT, audit::list);
         route(LeadsApiRoutes.PRIVACY_EXPORT, privacy::export);
         route(LeadsApiRoutes.PRIVACY_ERASE, privacy::erase);
+        route(LeadsApiRoutes.FUNNEL, analytics::funnel);
     }
 }

@@ -22,9 +22,10 @@ public final class LeadsApiRoutes {
     public static final HttpRoute AUDIT = new HttpRoute("GET", "/api/audit");
     public static final HttpRoute PRIVACY_EXPORT = new HttpRoute("POST", "/api/privacy/export");
     public static final HttpRoute PRIVACY_ERASE = new HttpRoute("POST", "/api/privacy/erase");
+    public static final HttpRoute FUNNEL = new HttpRoute("GET", "/api/analytics/funnel");
 
     public static final List<HttpRoute> ALL = List.of(ME, LEADS, OVERDUE, LEAD, UPDATE_LEAD, ADD_NOTE, CLAIM, ASSIGN,
-            USERS, CREATE_USER, DISABLE_USER, HANDOVER, AUDIT, PRIVACY_EXPORT, PRIVACY_ERASE);
+            USERS, CREATE_USER, DISABLE_USER, HANDOVER, AUDIT, PRIVACY_EXPORT, PRIVACY_ERASE, FUNNEL);
 
     private LeadsApiRoutes() {
     }

@@ -52,6 +52,7 @@ class AuthorizationMatrixIntegrationTest {
             "GET /api/audit                   | -          | 403 200 200 401",
             "POST /api/privacy/export         | -          | 403 403 200 401",
             "POST /api/privacy/erase          | -          | 403 403 200 401",
+            "GET /api/analytics/funnel        | -          | 403 200 200 401",
     };
     static final List<String> ROLES = List.of("rep", "manager", "admin", "none");
 

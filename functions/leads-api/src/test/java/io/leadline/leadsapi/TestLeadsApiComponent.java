@@ -2,6 +2,8 @@ package io.leadline.leadsapi;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import io.leadline.analytics.FunnelCounters;
+import io.leadline.analytics.FunnelEvents;
 import io.leadline.audit.AuditLog;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.crypto.SubjectKeys;
@@ -36,6 +38,10 @@ interface TestLeadsApiComponent {
     Storage storage();
 
     Ids ids();
+
+    FunnelEvents funnelEvents();
+
+    FunnelCounters funnelCounters();
 
     @Component.Factory
     interface Factory {

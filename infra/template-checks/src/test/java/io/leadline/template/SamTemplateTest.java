@@ -49,7 +49,8 @@ class SamTemplateTest {
                 "consent", variableToResource.get("LEADLINE_TABLE_CONSENT"),
                 "audit", variableToResource.get("LEADLINE_TABLE_AUDIT"),
                 "analytics", variableToResource.get("LEADLINE_TABLE_ANALYTICS"),
-                "keys", variableToResource.get("LEADLINE_TABLE_KEYS"));
+                "keys", variableToResource.get("LEADLINE_TABLE_KEYS"),
+                "events", variableToResource.get("LEADLINE_TABLE_EVENTS"));
         assertEquals(tables.keySet(), new HashSet<>(resourceForLogicalName.values()), "every table is wired to the functions");
 
         LeadlineConfig names = LeadlineConfig.from(Map.of("LEADLINE_TABLE_PREFIX", "ll-", "LEADLINE_KEYRING", "local",
@@ -74,9 +75,12 @@ class SamTemplateTest {
             assertEquals(true, sse.get("SSEEnabled"), resource + " SSE");
             assertEquals("KMS", sse.get("SSEType"), resource + " SSE with the customer managed key");
             Map<String, Object> pitr = (Map<String, Object>) p.get("PointInTimeRecoverySpecification");
-            boolean expected = !logical.equals("keys"); // keys stay out of backups (crypto-shredding)
+            // Keys stay out of backups (crypto-shredding); raw funnel events live a week and the counters are backed up.
+            boolean expected = !logical.equals("keys") && !logical.equals("events");
             assertEquals(expected, pitr.get("PointInTimeRecoveryEnabled"), resource + " PITR");
             assertNotNull(p.get("DeletionProtectionEnabled"), resource + " deletion protection");
+            Map<String, Object> stream = (Map<String, Object>) p.get("StreamSpecification");
+            assertEquals(spec.stream() ? "NEW_IMAGE" : null, stream == null ? null : stream.get("StreamViewType"), resource + " stream");
         }
     }
 
