@@ -3,6 +3,7 @@ package io.leadline.local;
 import com.amazonaws.services.dynamodbv2.local.embedded.DynamoDBEmbedded;
 import com.amazonaws.services.dynamodbv2.local.shared.access.AmazonDynamoDBLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +79,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 
     DynamoDbClient client() {
         return local.dynamoDbClient();
+    }
+
+    DynamoDbStreamsClient streams() {
+        return local.dynamoDbStreamsClient();
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.leadline.local;
 
 import io.leadline.chat.ChatComponent;
 import io.leadline.chat.DaggerChatComponent;
+import io.leadline.funnel.DaggerFunnelComponent;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.di.Platform;
 import io.leadline.http.HttpApi;
@@ -52,16 +53,19 @@ public final class LocalProduct implements AutoCloseable {
     private final EmbeddedDatabase database;
     private final LeadlineConfig config;
     private static final Logger log = LoggerFactory.getLogger(LocalProduct.class);
+    /** Lambda polls a stream about four times a second; locally twice is quick enough to watch. */
+    static final java.time.Duration FUNNEL_POLL = java.time.Duration.ofMillis(500);
 
     private final LocalGateway gateway;
     private final Platform platform;
     private final ScheduledExecutorService timer;
     private final LocalUserDirectory users;
     private final Optional<FirstAdmin> firstAdmin;
+    private final StreamPoller funnelStream;
 
     private LocalProduct(LocalOptions options, EmbeddedDatabase database, LeadlineConfig config,
                          LocalGateway gateway, Platform platform, ScheduledExecutorService timer,
-                         LocalUserDirectory users, Optional<FirstAdmin> firstAdmin) {
+                         LocalUserDirectory users, Optional<FirstAdmin> firstAdmin, StreamPoller funnelStream) {
         this.options = options;
         this.database = database;
         this.config = config;
@@ -70,6 +74,7 @@ public final class LocalProduct implements AutoCloseable {
         this.timer = timer;
         this.users = users;
         this.firstAdmin = firstAdmin;
+        this.funnelStream = funnelStream;
     }
 
     /** Present on the first start only: the administrator account made then. */
@@ -129,7 +134,11 @@ public final class LocalProduct implements AutoCloseable {
         });
         long every = options.sweepInterval().toMillis();
         timer.scheduleWithFixedDelay(() -> sweep(retention), every, every, TimeUnit.MILLISECONDS);
-        return new LocalProduct(options, database, config, gateway, platform, timer, users, firstAdmin);
+        // The funnel counter on the events table's stream, as its event source mapping runs it in AWS.
+        StreamPoller funnelStream = new StreamPoller(database.streams(), dynamo, config.tables().events(),
+                DaggerFunnelComponent.factory().create(config, platform).function(), "funnel-stream");
+        funnelStream.start(FUNNEL_POLL);
+        return new LocalProduct(options, database, config, gateway, platform, timer, users, firstAdmin, funnelStream);
     }
 
     private static void sweep(RetentionComponent retention) {
@@ -225,6 +234,7 @@ public final class LocalProduct implements AutoCloseable {
     public void close() {
         timer.shutdown();
         gateway.close();
+        funnelStream.close();
         try {
             // A sweep in flight finishes before the database goes.
             timer.awaitTermination(10, TimeUnit.SECONDS);
