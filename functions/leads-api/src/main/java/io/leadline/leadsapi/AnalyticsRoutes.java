@@ -3,6 +3,7 @@ package io.leadline.leadsapi;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.analytics.FunnelCounters;
 import io.leadline.analytics.FunnelEvent;
 import io.leadline.analytics.FunnelFigures;
 import io.leadline.analytics.FunnelReport;
@@ -67,7 +68,8 @@ final class AnalyticsRoutes {
             throw ApiException.badRequest("invalid_field", "a funnel covers at most " + MAX_DAYS + " days");
         }
         Optional<String> flow = Optional.ofNullable(q.get("flow")).map(f -> LeadRoutes.matching(f, LeadRoutes.ID, "flow"));
-        Optional<String> source = Optional.ofNullable(q.get("source")).map(s -> LeadRoutes.matching(s, FunnelEvent.SOURCE, "source"));
+        Optional<String> source = Optional.ofNullable(q.get("source"))
+                .map(s -> s.equals(FunnelCounters.NO_SOURCE) ? s : LeadRoutes.matching(s, FunnelEvent.SOURCE, "source"));
 
         FunnelFigures figures = FunnelFigures.of(report.totals(flow, source, from, to));
         ObjectNode body = responses.object();

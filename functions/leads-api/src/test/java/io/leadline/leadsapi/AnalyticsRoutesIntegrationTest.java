@@ -94,6 +94,7 @@ class AnalyticsRoutesIntegrationTest {
         assertThat(f.path("dropOff").get(0).path("nodes").get(0).path("node").asText()).isEqualTo("greeting");
         assertThat(stage(funnel(console.manager, Map.of("flow", "support-triage")), "lead_captured")).isZero();
         assertThat(stage(funnel(console.manager, Map.of("source", "newsletter")), "lead_captured")).isZero();
+        assertThat(stage(funnel(console.manager, Map.of("source", "(none)")), "lead_captured")).as("visitors without a source").isZero();
     }
 
     @Test

@@ -142,6 +142,16 @@ class OpenApiConformanceE2ETest {
         call("GET", "/api/audit?limit=5", manager, null);
         call("GET", "/api/audit?limit=0", manager, null);
         call("GET", "/api/audit", rep, null);
+        // The funnel once the counter has caught up with the stream (so drop-off rows are checked too).
+        JsonNode funnel = call("GET", "/api/analytics/funnel", manager, null);
+        for (int i = 0; i < 40 && funnel.path("dropOff").isEmpty(); i++) {
+            Thread.sleep(250);
+            funnel = call("GET", "/api/analytics/funnel", manager, null);
+        }
+        assertTrue(funnel.path("dropOff").size() > 0, "the session's chat reached the counters: " + funnel);
+        call("GET", "/api/analytics/funnel?flow=website-lead&source=(none)&from=2026-01-01&to=2026-12-31", admin, null);
+        call("GET", "/api/analytics/funnel?from=2026-12-31&to=2026-01-01", manager, null);
+        call("GET", "/api/analytics/funnel", rep, null);
         call("POST", "/api/privacy/export", admin, "{\"email\":\"an.nguyen@example.vn\"}");
         call("POST", "/api/privacy/export", admin, "{}");
         call("POST", "/api/privacy/erase", rep, "{\"email\":\"an.nguyen@example.vn\"}");
