@@ -6,6 +6,7 @@
  *   #/overdue          leads past their follow-up time everyone
  *   #/team             open leads per person, handover sales managers, administrators
  *   #/audit            the hash-chained audit log      sales managers, administrators
+ *   #/funnel[?filters] funnel analytics                sales managers, administrators
  *   #/users            create and disable users        administrators
  *   #/privacy          export or erase a data subject  administrators
  */
@@ -19,6 +20,7 @@ import { leadsView, overdueView } from './views/leads.js';
 import { leadView, forgetLead } from './views/lead.js';
 import { teamView } from './views/team.js';
 import { auditView } from './views/audit.js';
+import { funnelView } from './views/funnel.js';
 import { usersView } from './views/users.js';
 import { privacyView } from './views/privacy.js';
 
@@ -29,6 +31,7 @@ const ROUTES = [
   { pattern: /^\/overdue$/, view: overdueView, allowed: everyone, nav: '#/overdue' },
   { pattern: /^\/team$/, view: teamView, allowed: isSupervisor, nav: '#/team' },
   { pattern: /^\/audit$/, view: auditView, allowed: isSupervisor, nav: '#/audit' },
+  { pattern: /^\/funnel$/, view: funnelView, allowed: isSupervisor, nav: '#/funnel' },
   { pattern: /^\/users$/, view: usersView, allowed: isAdmin, nav: '#/users' },
   { pattern: /^\/privacy$/, view: privacyView, allowed: isAdmin, nav: '#/privacy' },
 ];
@@ -37,6 +40,7 @@ const NAV = [
   ['#/overdue', 'navOverdue', everyone],
   ['#/team', 'navTeam', isSupervisor],
   ['#/audit', 'navAudit', isSupervisor],
+  ['#/funnel', 'navFunnel', isSupervisor],
   ['#/users', 'navUsers', isAdmin],
   ['#/privacy', 'navPrivacy', isAdmin],
 ];

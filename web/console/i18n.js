@@ -214,6 +214,41 @@ const STRINGS = {
     download: 'Download JSON',
     eraseConfirm: 'Erase everything held about {subject}? This cannot be undone.',
     erased: 'Erased: {conversations} conversations, {leads} leads, {items} stored items, {keys} keys.',
+
+    // Funnel
+    navFunnel: 'Funnel',
+    funnelTitle: 'Funnel',
+    funnelIntro: 'How visitors turn into leads and customers. Each visitor counts on the day they first opened the chat, so later steps (contact, sale) stay with the same people. New activity shows within a few seconds. No personal data is used here.',
+    dateRange: 'Period',
+    fromDate: 'From',
+    toDate: 'To',
+    quickRange: 'Quick ranges',
+    lastDays: 'Last {n} days',
+    allFlows: 'All flows',
+    allSources: 'All sources',
+    noSource: 'No campaign source',
+    refresh: 'Refresh',
+    rangeNote: 'Visitors who first opened the chat from {from} to {to} (days in {zone}).',
+    funnelEmpty: 'No visitors in this period for these filters yet.',
+    stagesTitle: 'From visit to sale',
+    colStage: 'Stage', colCount: 'Count', colOverall: 'Of all visitors', colStep: 'Of the step before',
+    'stage.widget_opened': 'Opened the chat', 'stage.chat_started': 'Started chatting', 'stage.consent_granted': 'Gave consent',
+    'stage.lead_captured': 'Became a lead', 'stage.contacted': 'Contacted', 'stage.qualified': 'Qualified', 'stage.won': 'Won',
+    chartTitle: 'Funnel from {from} to {to}',
+    chartDescItem: '{stage}: {count} ({overall})',
+    chartOverall: '{overall} of all',
+    chartStep: '{step} of the step before',
+    consentPanel: 'Consent', consentAsked: 'Asked', consentGranted: 'Agreed', consentDeclined: 'Declined', declineRate: 'Decline rate',
+    leadsPanel: 'Leads', leadsCaptured: 'Captured', leadsOpen: 'Not yet converted', leadsWon: 'Won', leadsLost: 'Lost',
+    contactPanel: 'Time to first contact', contactedCount: 'Contacted', contactMedian: 'Half of them within', contactP90: '9 in 10 within',
+    atMost: 'at most {d}',
+    overLongest: 'more than 30 days',
+    dropOffTitle: 'Where visitors stop',
+    dropOffIntro: 'Each step of a flow: how many conversations reached it and how many went no further. At an end step the chat is finished, so that is not a drop-off.',
+    noDropOff: 'No flow steps were reached in this period.',
+    colNode: 'Step', colReached: 'Reached', colStopped: 'Stopped here', colDropOff: 'Drop-off',
+    endNode: 'End',
+    endHint: 'The chat ends here: stopping is finishing.',
   },
 
   vi: {
@@ -418,6 +453,40 @@ const STRINGS = {
     download: 'Tải JSON',
     eraseConfirm: 'Xóa mọi dữ liệu về {subject}? Không thể hoàn tác.',
     erased: 'Đã xóa: {conversations} cuộc trò chuyện, {leads} khách hàng, {items} mục lưu trữ, {keys} khóa.',
+
+    navFunnel: 'Phễu bán hàng',
+    funnelTitle: 'Phễu chuyển đổi',
+    funnelIntro: 'Khách truy cập trở thành khách hàng tiềm năng và khách mua hàng như thế nào. Mỗi khách được tính vào ngày họ mở khung chat lần đầu, nên các bước sau (liên hệ, chốt đơn) vẫn gắn với đúng những người đó. Hoạt động mới hiển thị sau vài giây. Không dùng dữ liệu cá nhân nào ở đây.',
+    dateRange: 'Khoảng thời gian',
+    fromDate: 'Từ ngày',
+    toDate: 'Đến ngày',
+    quickRange: 'Chọn nhanh',
+    lastDays: '{n} ngày qua',
+    allFlows: 'Mọi kịch bản',
+    allSources: 'Mọi nguồn',
+    noSource: 'Không có nguồn chiến dịch',
+    refresh: 'Làm mới',
+    rangeNote: 'Khách mở khung chat lần đầu từ {from} đến {to} (tính theo ngày ở múi giờ {zone}).',
+    funnelEmpty: 'Chưa có khách truy cập nào trong khoảng thời gian này với bộ lọc đã chọn.',
+    stagesTitle: 'Từ lượt truy cập đến đơn hàng',
+    colStage: 'Giai đoạn', colCount: 'Số lượng', colOverall: 'So với tổng số khách', colStep: 'So với bước trước',
+    'stage.widget_opened': 'Mở khung chat', 'stage.chat_started': 'Bắt đầu trò chuyện', 'stage.consent_granted': 'Đồng ý cung cấp thông tin',
+    'stage.lead_captured': 'Trở thành khách hàng tiềm năng', 'stage.contacted': 'Đã liên hệ', 'stage.qualified': 'Đủ điều kiện', 'stage.won': 'Thành công',
+    chartTitle: 'Phễu chuyển đổi từ {from} đến {to}',
+    chartDescItem: '{stage}: {count} ({overall})',
+    chartOverall: '{overall} tổng số',
+    chartStep: '{step} so với bước trước',
+    consentPanel: 'Sự đồng ý', consentAsked: 'Đã hỏi', consentGranted: 'Đồng ý', consentDeclined: 'Từ chối', declineRate: 'Tỷ lệ từ chối',
+    leadsPanel: 'Khách hàng tiềm năng', leadsCaptured: 'Đã thu nhận', leadsOpen: 'Chưa chuyển đổi', leadsWon: 'Thành công', leadsLost: 'Không thành',
+    contactPanel: 'Thời gian đến lần liên hệ đầu', contactedCount: 'Đã liên hệ', contactMedian: 'Một nửa trong vòng', contactP90: '9/10 trong vòng',
+    atMost: 'tối đa {d}',
+    overLongest: 'hơn 30 ngày',
+    dropOffTitle: 'Khách dừng lại ở đâu',
+    dropOffIntro: 'Từng bước của kịch bản: bao nhiêu cuộc trò chuyện đến bước đó và bao nhiêu dừng lại ở đó. Ở bước kết thúc, cuộc trò chuyện đã hoàn tất nên không tính là bỏ dở.',
+    noDropOff: 'Không có bước nào của kịch bản được đi qua trong khoảng thời gian này.',
+    colNode: 'Bước', colReached: 'Đã đến', colStopped: 'Dừng ở đây', colDropOff: 'Tỷ lệ bỏ dở',
+    endNode: 'Kết thúc',
+    endHint: 'Cuộc trò chuyện kết thúc ở đây: dừng lại là đã hoàn tất.',
   },
 };
 
@@ -478,4 +547,23 @@ export function formatDate(iso) {
 
 export function formatNumber(n) {
   return new Intl.NumberFormat(INTL[current]).format(n);
+}
+
+/** A fraction as a percentage: 0.8333 → "83.3%" (en) or "83,3%" (vi). */
+export function formatPercent(fraction) {
+  return new Intl.NumberFormat(INTL[current], { style: 'percent', maximumFractionDigits: 1 }).format(fraction);
+}
+
+/** A calendar day (YYYY-MM-DD) as a date, whatever the browser's time zone. */
+export function formatDay(day) {
+  const d = new Date(day + 'T00:00:00Z');
+  if (Number.isNaN(d.getTime())) { return String(day); }
+  return new Intl.DateTimeFormat(INTL[current], { dateStyle: 'medium', timeZone: 'UTC' }).format(d);
+}
+
+/** Minutes in the largest whole unit: 30 → "30 minutes", 120 → "2 hours", 10080 → "7 days". */
+export function formatDuration(minutes) {
+  const [unit, n] = minutes % 1440 === 0 ? ['day', minutes / 1440]
+    : minutes % 60 === 0 ? ['hour', minutes / 60] : ['minute', minutes];
+  return new Intl.NumberFormat(INTL[current], { style: 'unit', unit, unitDisplay: 'long' }).format(n);
 }

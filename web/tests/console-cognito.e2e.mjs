@@ -82,7 +82,7 @@ await test('every later sign-in asks for the code; a wrong one is refused', asyn
   await page.locator('nav.nav').waitFor();
   await page.locator('h1', { hasText: 'Leads' }).waitFor();
   const nav = await page.locator('nav.nav a').allTextContents();
-  assertEqual(nav.join('|'), 'Leads|Overdue|Team|Audit log|Users|Privacy requests', 'an administrator\'s views');
+  assertEqual(nav.join('|'), 'Leads|Overdue|Team|Audit log|Funnel|Users|Privacy requests', 'an administrator\'s views');
   clean(page, [400]);
 });
 

@@ -278,7 +278,7 @@ await test('a manager adds a note with markup, assigns the hostile lead, and han
   await page.locator('.signin-form button[type=submit]').click();
   await page.locator('nav.nav').waitFor();
   const nav = await page.locator('nav.nav a').allTextContents();
-  assertEqual(nav.join('|'), 'Leads|Overdue|Team|Audit log', "a manager's navigation");
+  assertEqual(nav.join('|'), 'Leads|Overdue|Team|Audit log|Funnel', "a manager's navigation");
 
   await page.goto(CONSOLE + '#/leads/' + ctx.leads.hostile);
   await page.locator('.lead-name').waitFor();
@@ -357,7 +357,7 @@ await test('an administrator creates and disables a user, exports and erases a d
   await page.locator('.signin-form button[type=submit]').click();
   await page.locator('nav.nav').waitFor();
   assertEqual((await page.locator('nav.nav a').allTextContents()).join('|'),
-    'Leads|Overdue|Team|Audit log|Users|Privacy requests', "an administrator's navigation");
+    'Leads|Overdue|Team|Audit log|Funnel|Users|Privacy requests', "an administrator's navigation");
 
   await page.locator('nav.nav a[data-nav=users]').click();
   await page.locator('#new-username').fill('dung.rep');
@@ -388,7 +388,7 @@ await test('an administrator creates and disables a user, exports and erases a d
   await page.locator('#language').selectOption('vi');
   await page.locator('main h1', { hasText: 'Yêu cầu quyền riêng tư' }).waitFor();
   assertEqual((await page.locator('nav.nav a').allTextContents()).join('|'),
-    'Khách hàng|Quá hạn|Nhóm|Nhật ký|Người dùng|Quyền riêng tư', 'Vietnamese navigation');
+    'Khách hàng|Quá hạn|Nhóm|Nhật ký|Phễu bán hàng|Người dùng|Quyền riêng tư', 'Vietnamese navigation');
   assertEqual(await page.evaluate(() => document.documentElement.lang), 'vi', 'the page says its language');
   await page.locator('nav.nav a[data-nav=leads]').click();
   await page.locator('tr.lead-row').first().waitFor();
