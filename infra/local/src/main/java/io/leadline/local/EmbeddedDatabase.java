@@ -24,6 +24,12 @@ import java.util.Set;
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
+    /**
+     * DynamoDB Local's stream code (SDK v1) warns on first use that JAXB is missing and it falls back
+     * to its own Base64: true and harmless. Held here because JUL keeps only weak references to loggers.
+     */
+    private static final java.util.logging.Logger JAXB_NOTICE = quiet("com.amazonaws.util.Base64");
+
     private final AmazonDynamoDBLocal local;
     private final List<Thread> workers;
     private final FileChannel lockFile;
@@ -47,6 +53,12 @@ final class EmbeddedDatabase implements AutoCloseable {
             closeQuietly(lockFile);
             throw e;
         }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(java.util.logging.Level.SEVERE);
+        return logger;
     }
 
     private static FileChannel lock(Path path) {

@@ -9,6 +9,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 import java.time.Duration;
@@ -119,8 +120,16 @@ final class StreamPoller implements AutoCloseable {
             try {
                 String current = iterator;
                 page = streams.getRecords(b -> b.shardIterator(current).limit(BATCH_SIZE));
+            } catch (TrimmedDataAccessException e) {
+                // Right after a table is created DynamoDB Local may say so of its oldest position;
+                // a checkpoint past the stream's 24 hours is gone for good. Either way: the oldest record next round.
+                iterators.remove(shardId);
+                if (checkpoints.remove(shardId) != null) {
+                    log.warn("stream records of {} were trimmed before they were handled", table);
+                }
+                return handled;
             } catch (SdkException e) {
-                // An expired or trimmed iterator: start again from the checkpoint next round.
+                // An expired iterator, or the service away: start again from the checkpoint next round.
                 iterators.remove(shardId);
                 throw e;
             }
