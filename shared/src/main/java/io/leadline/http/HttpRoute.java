@@ -37,7 +37,12 @@ public record HttpRoute(String method, String path) {
                 if (actual[i].isEmpty()) {
                     return Optional.empty();
                 }
-                params.put(t.substring(1, t.length() - 1), URLDecoder.decode(actual[i], StandardCharsets.UTF_8));
+                try {
+                    params.put(t.substring(1, t.length() - 1), URLDecoder.decode(actual[i], StandardCharsets.UTF_8));
+                } catch (IllegalArgumentException malformedEscape) {
+                    // "%zz" names no resource: no match (404), as for any other unknown path.
+                    return Optional.empty();
+                }
             } else if (!t.equals(actual[i])) {
                 return Optional.empty();
             }

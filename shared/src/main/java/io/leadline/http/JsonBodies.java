@@ -132,7 +132,8 @@ public final class JsonBodies {
         int count = 0;
         for (int i = 0; i < value.length(); ) {
             int cp = value.codePointAt(i);
-            if (Character.isSurrogate(value.charAt(i))) {
+            // codePointAt joins a valid pair into one code point; a surrogate left over is a lone one.
+            if (Character.getType(cp) == Character.SURROGATE) {
                 throw ApiException.badRequest("invalid_text", "'" + field + "' is not valid Unicode text");
             }
             if (Character.isISOControl(cp) && cp != '\n' && cp != '\t' && cp != '\r') {

@@ -47,7 +47,8 @@ final class Cursors {
             var fields = node.fields();
             while (fields.hasNext()) {
                 var f = fields.next();
-                if (!KEYS.contains(f.getKey()) || !f.getValue().isTextual() || f.getValue().asText().length() > 100) {
+                if (!KEYS.contains(f.getKey()) || !f.getValue().isTextual() || f.getValue().asText().isEmpty()
+                        || f.getValue().asText().length() > 100) {
                     throw invalid();
                 }
                 key.put(f.getKey(), AttributeValue.fromS(f.getValue().asText()));

@@ -22,6 +22,7 @@ import io.leadline.leads.LeadStatus;
 import io.leadline.storage.Storage;
 import io.leadline.storage.Transaction;
 import io.leadline.users.Role;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import io.leadline.users.StaffUser;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -46,6 +47,8 @@ final class LeadRoutes {
     static final int MAX_NOTE_CHARS = 2_000;
     static final int DEFAULT_PAGE = 25;
     static final int MAX_PAGE = 100;
+    /** Dates and times from 0000 to 9999 only: "+10000-01-01" parses, but sorts before "9999" as text. */
+    static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("^\\d{4}-");
     static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
     private final LeadRepository leads;
@@ -93,7 +96,21 @@ final class LeadRoutes {
                 Optional.ofNullable(q.get("createdTo")).map(v -> instant(v, "createdTo", true)),
                 limit(q.get("limit")),
                 Optional.ofNullable(q.get("cursor")).map(cursors::decode));
-        LeadRepository.Page page = leads.query(query);
+        if (query.createdFrom().isPresent() && query.createdTo().isPresent()
+                && query.createdFrom().get().isAfter(query.createdTo().get())) {
+            throw ApiException.badRequest("invalid_field", "'createdFrom' must not be after 'createdTo'");
+        }
+        LeadRepository.Page page;
+        try {
+            page = leads.query(query);
+        } catch (DynamoDbException e) {
+            // A well-formed cursor can still name a key of another listing (another owner or status index).
+            if (query.after().isPresent() && e.awsErrorDetails() != null
+                    && "ValidationException".equals(e.awsErrorDetails().errorCode())) {
+                throw ApiException.badRequest("invalid_cursor", "the cursor does not belong to this listing");
+            }
+            throw e;
+        }
         ObjectNode body = responses.object();
         ArrayNode list = body.putArray("leads");
         page.leads().forEach(l -> list.add(views.summary(l)));
@@ -291,9 +308,12 @@ final class LeadRoutes {
         }
     }
 
-    /** A date (the whole day) or an instant. */
+    /** A date (the whole day) or an instant, with a four-digit year (stored times sort as text). */
     private static Instant instant(String value, String name, boolean endOfDay) {
         try {
+            if (!FOUR_DIGIT_YEAR.matcher(value).lookingAt()) {
+                throw new DateTimeParseException("year", value, 0);
+            }
             if (value.length() == 10) {
                 LocalDate d = LocalDate.parse(value);
                 return (endOfDay ? d.plusDays(1).atStartOfDay() : d.atStartOfDay()).toInstant(ZoneOffset.UTC)

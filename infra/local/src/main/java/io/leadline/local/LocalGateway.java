@@ -123,6 +123,13 @@ public final class LocalGateway implements AutoCloseable {
             serveFile(exchange, method, path);
         } catch (RuntimeException e) {
             log.error("gateway failure", e);
+            try {
+                // An answer, always: a client left waiting on a closed connection learns nothing.
+                send(exchange, 500, "application/json", "{\"message\":\"Internal Server Error\"}".getBytes(StandardCharsets.UTF_8),
+                        Map.of());
+            } catch (IOException | RuntimeException alreadyAnswered) {
+                log.debug("no answer possible after the failure", alreadyAnswered);
+            }
         }
     }
 
