@@ -104,6 +104,10 @@ class LocalProductE2ETest {
             assertEquals(404, get(path, null).statusCode(), path);
         }
         assertEquals(404, get("/chat/nope", null).statusCode());
+        // A malformed escape names no conversation: an answer, not a closed connection.
+        for (String malformed : new String[]{"/chat/conversations/%zz", "/chat/conversations/abc%"}) {
+            assertTrue(rawStatusLine(malformed).matches("HTTP/1\\.1 4\\d\\d .*"), malformed);
+        }
     }
 
     @Test
@@ -138,6 +142,18 @@ class LocalProductE2ETest {
 
     private URI uri(String path) {
         return URI.create("http://127.0.0.1:" + product.port() + path);
+    }
+
+    /** The status line for a request path no URI class would build (malformed escapes), over a plain socket. */
+    private String rawStatusLine(String path) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", product.port())) {
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII));
+            String line = in.readLine();
+            return line == null ? "(no answer)" : line;
+        }
     }
 
     private HttpResponse<String> get(String path, String token) throws Exception {
