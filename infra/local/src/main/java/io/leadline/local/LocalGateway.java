@@ -49,6 +49,7 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     private final HttpServer server;
+    private final ChatRateLimits limits;
     private final ExecutorService executor;
     private final List<FunctionRoute> routes;
     private final StaticFiles files;
@@ -70,6 +71,7 @@ public final class LocalGateway implements AutoCloseable {
         this.endpoints = List.copyOf(endpoints);
         this.files = new StaticFiles(webRoot);
         this.cors = cors;
+        this.limits = ChatRateLimits.defaults();
         this.server = HttpServer.create(address, 256);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
@@ -107,6 +109,13 @@ public final class LocalGateway implements AutoCloseable {
                     endpoint.handle(exchange);
                     return;
                 }
+            }
+            if (path.startsWith("/chat/") && !limits.allow(exchange.getRemoteAddress().getAddress().getHostAddress(), method, path)) {
+                // What the HTTP API answers when its throttling refuses a request; the widget retries.
+                var headers = new java.util.HashMap<>(cors.headers(path, origin));
+                headers.put("retry-after", "1");
+                send(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}".getBytes(StandardCharsets.UTF_8), headers);
+                return;
             }
             for (FunctionRoute route : routes) {
                 Optional<Map<String, String>> params = route.route().match(method, path);
