@@ -29,14 +29,24 @@ public record Platform(DynamoDbClient dynamo, Supplier<KmsClient> kms, Clock clo
         var dynamo = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(httpClient());
+                .httpClient(httpClient())
+                .overrideConfiguration(Platform::deadlines);
         config.dynamoDbEndpoint().ifPresent(dynamo::endpointOverride);
         Supplier<KmsClient> kms = memoize(() -> {
-            var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient());
+            var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient())
+                    .overrideConfiguration(Platform::deadlines);
             config.kmsEndpoint().ifPresent(builder::endpointOverride);
             return builder.build();
         });
         return new Platform(dynamo.build(), kms, Clock.systemUTC());
+    }
+
+    /**
+     * A slow service must not eat the function's 10 s: each attempt gets 3 s, the call with its retries 6 s,
+     * after which the visitor is told to try again (503) while there is time to say so.
+     */
+    private static void deadlines(software.amazon.awssdk.core.client.config.ClientOverrideConfiguration.Builder c) {
+        c.apiCallAttemptTimeout(Duration.ofSeconds(3)).apiCallTimeout(Duration.ofSeconds(6));
     }
 
     private static software.amazon.awssdk.http.SdkHttpClient httpClient() {

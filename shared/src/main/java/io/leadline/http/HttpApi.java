@@ -4,11 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.leadline.storage.ConcurrentUpdateException;
 import org.slf4j.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -60,13 +63,37 @@ public abstract class HttpApi implements Function<APIGatewayV2HTTPEvent, APIGate
             return responses.error(e.status(), e.code(), e.getMessage(), request.requestId());
         } catch (ConcurrentUpdateException e) {
             return responses.error(409, "conflict", "the record changed meanwhile; retry", request.requestId());
-        } catch (DependencyUnavailableException e) {
-            log.warn("dependency unavailable on {}: {}", request.routeKey(), e.dependency());
-            return responses.error(503, "unavailable", "we could not complete that just now; please try again",
-                    request.requestId());
         } catch (RuntimeException e) {
+            Optional<String> unavailable = unavailable(e);
+            if (unavailable.isPresent()) {
+                // Nothing was written (each change is one conditional write or transaction): a retry
+                // with the same clientMessageId completes it exactly once.
+                log.warn("dependency unavailable on {} (request {}): {}", request.routeKey(), request.requestId(), unavailable.get());
+                return responses.error(503, "unavailable", "we could not complete that just now; please try again",
+                        request.requestId());
+            }
             log.error("unhandled failure on {} (request {})", request.routeKey(), request.requestId(), e);
             return responses.error(500, "internal", "something went wrong on our side", request.requestId());
         }
+    }
+
+    /**
+     * A throttled, failing, slow or unreachable AWS service (DynamoDB, KMS — also when the Encryption SDK
+     * wraps the KMS failure): what it was, by exception type only, or empty for a fault of our own.
+     */
+    static Optional<String> unavailable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DependencyUnavailableException d) {
+                return Optional.of(d.dependency());
+            }
+            if (t instanceof AwsServiceException s && (s.isThrottlingException() || s.statusCode() >= 500)) {
+                return Optional.of(s.getClass().getSimpleName());
+            }
+            if (t instanceof SdkClientException) {
+                // Timeouts and connection failures: the request may not have reached the service at all.
+                return Optional.of(t.getClass().getSimpleName());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -112,9 +112,15 @@ class NoPersonalDataInLogsIntegrationTest {
             chat.text(id, token, EMAIL);
             chat.text(id, token, "not a phone " + NAME);
 
-            // The database fails while the visitor's phone number is in flight: a 500, logged with its stack trace.
+            // The database is unreachable while the visitor's phone number is in flight: a 503 "try again";
+            // then a fault of our own at the same point: a 500, logged with its stack trace.
+            ChatClient unreachable = new ChatClient(DaggerChatComponent.factory().create(config,
+                    new Platform(failingWrites(dynamo, () -> SdkClientException.create("Unable to execute HTTP request: connection reset")),
+                            platform.kms(), Clock.systemUTC())).api());
+            assertEquals(503, unreachable.text(id, token, PHONE).status());
             ChatClient failing = new ChatClient(DaggerChatComponent.factory().create(config,
-                    new Platform(failingWrites(dynamo), platform.kms(), Clock.systemUTC())).api());
+                    new Platform(failingWrites(dynamo, () -> new IllegalStateException("a bug of ours")), platform.kms(),
+                            Clock.systemUTC())).api());
             assertEquals(500, failing.text(id, token, PHONE).status());
             assertEquals("end", chat.text(id, token, PHONE).body().path("prompt").path("type").asText());
 
@@ -137,11 +143,11 @@ class NoPersonalDataInLogsIntegrationTest {
     }
 
     /** Fails every transactional write, as a throttled or unreachable DynamoDB would. */
-    private static DynamoDbClient failingWrites(DynamoDbClient real) {
+    private static DynamoDbClient failingWrites(DynamoDbClient real, java.util.function.Supplier<RuntimeException> failure) {
         return (DynamoDbClient) Proxy.newProxyInstance(NoPersonalDataInLogsIntegrationTest.class.getClassLoader(),
                 new Class<?>[]{DynamoDbClient.class}, (proxy, method, args) -> {
                     if (method.getName().equals("transactWriteItems")) {
-                        throw SdkClientException.create("Unable to execute HTTP request: connection reset");
+                        throw failure.get();
                     }
                     try {
                         return method.invoke(real, args);
