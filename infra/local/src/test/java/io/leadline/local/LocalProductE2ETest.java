@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The local product over real HTTP: gateway, CORS, static files, and data kept across restarts. */
@@ -88,6 +89,31 @@ class LocalProductE2ETest {
         var post = post("/chat/conversations", null, "{\"flowId\":\"website-lead\",\"locale\":\"vi\"}",
                 Map.of("Origin", "https://shop.example.vn"));
         assertEquals("*", post.headers().firstValue("access-control-allow-origin").orElseThrow());
+    }
+
+    @Test
+    void pagesCarrySecurityHeadersAndTheConsoleApiAnswersNoForeignOrigin() throws Exception {
+        product = start();
+        var console = get("/console/", null);
+        assertEquals(200, console.statusCode());
+        String csp = console.headers().firstValue("content-security-policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self';"), csp);
+        assertFalse(csp.contains("unsafe-inline") || csp.contains("unsafe-eval"), "no inline or evaluated script: " + csp);
+        assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), csp);
+        assertFalse(console.body().matches("(?s).*<script(?![^>]*\\ssrc=)[^>]*>.*"), "the console page has no inline script");
+        assertEquals("nosniff", console.headers().firstValue("x-content-type-options").orElseThrow());
+        assertEquals("DENY", console.headers().firstValue("x-frame-options").orElseThrow());
+        assertEquals("no-referrer", console.headers().firstValue("referrer-policy").orElseThrow());
+
+        // The console API is for the console's own origin: a foreign page gets no CORS grant, not even "*".
+        var preflight = http.send(HttpRequest.newBuilder(uri("/api/me"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization").build(), HttpResponse.BodyHandlers.ofString());
+        assertTrue(preflight.headers().firstValue("access-control-allow-origin").isEmpty(), preflight.headers().toString());
+        var me = get("/api/me", null);
+        assertTrue(me.headers().firstValue("access-control-allow-origin").isEmpty());
+        assertEquals("nosniff", me.headers().firstValue("x-content-type-options").orElseThrow());
     }
 
     @Test
