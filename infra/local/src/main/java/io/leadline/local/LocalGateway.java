@@ -49,7 +49,7 @@ public final class LocalGateway implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ChatRateLimits limits;
+    private volatile ChatRateLimits limits;
     private final ExecutorService executor;
     private final List<FunctionRoute> routes;
     private final StaticFiles files;
@@ -80,6 +80,11 @@ public final class LocalGateway implements AutoCloseable {
 
     public void start() {
         server.start();
+    }
+
+    /** No chat rate limits (a load run from one address); before {@link #start}. */
+    void withoutChatRateLimits() {
+        limits = ChatRateLimits.unlimited();
     }
 
     public int port() {

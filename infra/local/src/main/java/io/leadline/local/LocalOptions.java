@@ -12,13 +12,23 @@ import java.util.Set;
  * @param webDir  the widget, demo page and console
  */
 public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins,
-                           java.time.Duration sweepInterval) {
+                           java.time.Duration sweepInterval, boolean chatRateLimits) {
 
     /** Locally the retention sweep runs every minute (hourly in AWS): expired data goes quickly here too. */
     static final java.time.Duration DEFAULT_SWEEP = java.time.Duration.ofMinutes(1);
 
     public LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins) {
         this(host, port, dataDir, webDir, chatOrigins, DEFAULT_SWEEP);
+    }
+
+    public LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins,
+                        java.time.Duration sweepInterval) {
+        this(host, port, dataDir, webDir, chatOrigins, sweepInterval, true);
+    }
+
+    /** The same product without the chat API's rate limits: for a load run from one address. */
+    public LocalOptions withoutChatRateLimits() {
+        return new LocalOptions(host, port, dataDir, webDir, chatOrigins, sweepInterval, false);
     }
 
     public static LocalOptions parse(String[] args, Map<String, String> env) {
@@ -45,7 +55,9 @@ public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set
         }
         java.time.Duration sweep = env.containsKey("LEADLINE_SWEEP_INTERVAL")
                 ? java.time.Duration.parse(env.get("LEADLINE_SWEEP_INTERVAL")) : DEFAULT_SWEEP;
-        return new LocalOptions(host, port, data, web, chatOrigins, sweep);
+        // A load generator on this machine is one client address: it may switch the limits off.
+        boolean limits = !"off".equals(env.getOrDefault("LEADLINE_CHAT_RATE_LIMITS", "on"));
+        return new LocalOptions(host, port, data, web, chatOrigins, sweep, limits);
     }
 
     private static String require(String flag, String value) {
@@ -61,7 +73,8 @@ public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set
               a local key (made on first start, mode 0600), the chat API and the web pages.
               Environment: LEADLINE_PORT, LEADLINE_HOST, LEADLINE_DATA_DIR, LEADLINE_WEB_DIR,
               LEADLINE_CHAT_ORIGINS (origins allowed to embed the widget; default *),
-              LEADLINE_SWEEP_INTERVAL (how often expired data is swept; default PT1M).""";
+              LEADLINE_SWEEP_INTERVAL (how often expired data is swept; default PT1M),
+              LEADLINE_CHAT_RATE_LIMITS (off for a load run from this machine; default on).""";
 
     static final class UsageException extends RuntimeException {
         UsageException() {

@@ -124,6 +124,9 @@ public final class LocalProduct implements AutoCloseable {
 
         LocalGateway gateway = new LocalGateway(new InetSocketAddress(options.host(), options.port()), routes,
                 localEndpoints(signIn, keys), options.webDir(), new LocalGateway.CorsPolicy(options.chatOrigins(), Set.of()));
+        if (!options.chatRateLimits()) {
+            gateway.withoutChatRateLimits();
+        }
         gateway.start();
         // The retention function on a timer, as the EventBridge schedule runs it in AWS.
         RetentionComponent retention = DaggerRetentionComponent.factory().create(config, platform);
