@@ -172,7 +172,8 @@ public final class RetentionSweeper {
     }
 
     private Map<String, String> logicalNames() {
-        return Map.of(tables.conversations(), "conversations", tables.leads(), "leads", tables.consent(), "consent",
-                tables.audit(), "audit", tables.analytics(), "analytics", tables.keys(), "keys", tables.events(), "events");
+        Map<String, String> byTable = new HashMap<>();
+        tables.byLogicalName().forEach((logical, table) -> byTable.put(table, logical));
+        return byTable;
     }
 }

@@ -55,7 +55,6 @@ public final class TestEnvironment {
     }
 
     public List<String> allTables() {
-        var t = config.tables();
-        return List.of(t.conversations(), t.leads(), t.consent(), t.audit(), t.analytics(), t.keys(), t.events());
+        return config.tables().all();
     }
 }

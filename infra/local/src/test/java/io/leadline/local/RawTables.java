@@ -14,8 +14,7 @@ final class RawTables {
     }
 
     static List<String> tables(LocalProduct product) {
-        var t = product.config().tables();
-        return List.of(t.conversations(), t.leads(), t.consent(), t.audit(), t.analytics(), t.keys(), t.events());
+        return product.config().tables().all();
     }
 
     static List<Map<String, AttributeValue>> items(LocalProduct product, String table) {
