@@ -83,9 +83,6 @@ public abstract class HttpApi implements Function<APIGatewayV2HTTPEvent, APIGate
      */
     static Optional<String> unavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof DependencyUnavailableException d) {
-                return Optional.of(d.dependency());
-            }
             if (t instanceof AwsServiceException s && (s.isThrottlingException() || s.statusCode() >= 500)) {
                 return Optional.of(s.getClass().getSimpleName());
             }
