@@ -183,10 +183,7 @@ final class AnalyticsRoutes {
 
     private static LocalDate day(String value, String name) {
         try {
-            if (!LeadRoutes.FOUR_DIGIT_YEAR.matcher(value).lookingAt()) {
-                throw new DateTimeParseException("year", value, 0);
-            }
-            return LocalDate.parse(value);
+            return LocalDate.parse(LeadRoutes.fourDigitYear(value));
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_field", "'" + name + "' is a date such as 2026-11-23");
         }

@@ -48,7 +48,7 @@ final class LeadRoutes {
     static final int DEFAULT_PAGE = 25;
     static final int MAX_PAGE = 100;
     /** Dates and times from 0000 to 9999 only: "+10000-01-01" parses, but sorts before "9999" as text. */
-    static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("^\\d{4}-");
+    private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("^\\d{4}-");
     static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
 
     private final LeadRepository leads;
@@ -311,10 +311,7 @@ final class LeadRoutes {
     /** A date (the whole day) or an instant, with a four-digit year (stored times sort as text). */
     private static Instant instant(String value, String name, boolean endOfDay) {
         try {
-            if (!FOUR_DIGIT_YEAR.matcher(value).lookingAt()) {
-                throw new DateTimeParseException("year", value, 0);
-            }
-            if (value.length() == 10) {
+            if (fourDigitYear(value).length() == 10) {
                 LocalDate d = LocalDate.parse(value);
                 return (endOfDay ? d.plusDays(1).atStartOfDay() : d.atStartOfDay()).toInstant(ZoneOffset.UTC)
                         .minusMillis(endOfDay ? 1 : 0);
@@ -323,6 +320,14 @@ final class LeadRoutes {
         } catch (DateTimeParseException e) {
             throw ApiException.badRequest("invalid_field", "'" + name + "' is a date (2026-11-23) or an instant");
         }
+    }
+
+    /** The value, if its year has four digits; otherwise a parse failure like any other malformed date. */
+    static String fourDigitYear(String value) {
+        if (!FOUR_DIGIT_YEAR.matcher(value).lookingAt()) {
+            throw new DateTimeParseException("the year has four digits", value, 0);
+        }
+        return value;
     }
 
     static String matching(String value, Pattern pattern, String name) {
