@@ -89,4 +89,13 @@ public final class ConsoleClient {
     public Response post(User user, HttpRoute route, String body) {
         return send(user, route, Map.of(), Map.of(), body);
     }
+
+    public Response get(User user, HttpRoute route, Map<String, String> params, Map<String, String> query) {
+        return send(user, route, params, query, null);
+    }
+
+    /** A request with a body (the method is the route's: POST or PATCH). */
+    public Response call(User user, HttpRoute route, Map<String, String> params, String body) {
+        return send(user, route, params, Map.of(), body);
+    }
 }

@@ -5,6 +5,7 @@ import io.leadline.chat.ChatClient;
 import io.leadline.chat.DaggerChatComponent;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.di.Platform;
+import io.leadline.leadsapi.ConsoleClient;
 import io.leadline.leadsapi.DaggerLeadsApiComponent;
 import io.leadline.leadsapi.LeadsApiRoutes;
 import io.leadline.testing.MutableClock;
@@ -79,9 +80,9 @@ class ChatToLeadLocalStackIntegrationTest {
 
         var users = new LocalUserDirectory(dir.resolve("users.json"), new SecureRandom(), platform.clock());
         String managerId = users.create("manager", Role.SALES_MANAGER).user().id();
-        var console = new ConsoleApiClient(
+        var console = new ConsoleClient(
                 DaggerLeadsApiComponent.factory().create(config, platform, users).api());
-        var manager = new ConsoleApiClient.Caller(managerId, "manager", "[sales-manager]");
+        var manager = new ConsoleClient.User(managerId, "manager", "[sales-manager]");
         var list = console.get(manager, LeadsApiRoutes.LEADS, Map.of(), Map.of());
         assertEquals(200, list.status(), list.body().toString());
         assertEquals(1, list.body().path("leads").size(), list.body().toString());

@@ -10,6 +10,7 @@ import io.leadline.config.LeadlineConfig;
 import io.leadline.di.Platform;
 import io.leadline.funnel.DaggerFunnelComponent;
 import io.leadline.http.HttpRoute;
+import io.leadline.leadsapi.ConsoleClient;
 import io.leadline.leadsapi.DaggerLeadsApiComponent;
 import io.leadline.leadsapi.LeadsApiRoutes;
 import io.leadline.storage.TableProvisioner;
@@ -116,10 +117,10 @@ class FunctionPermissionsIntegrationTest {
     }
 
     private static void scenarios() {
-        ConsoleApiClient console = console();
+        ConsoleClient console = console();
         // A fresh deployment: an administrator answers an access request before any visitor came, so the
         // console API makes the blind-index key itself.
-        ok(console.post(ADMIN, LeadsApiRoutes.PRIVACY_EXPORT, Map.of(), "{\"email\":\"nobody@example.vn\"}"), 200);
+        ok(console.call(ADMIN, LeadsApiRoutes.PRIVACY_EXPORT, Map.of(), "{\"email\":\"nobody@example.vn\"}"), 200);
         ChatClient chat = chat();
         Worked worked = workTheLeads(console);
         returningVisitor(chat, worked);
@@ -153,10 +154,10 @@ class FunctionPermissionsIntegrationTest {
     // Scenarios: every route and event, and the answers that change what the code calls.
     // ---------------------------------------------------------------------------------------------
 
-    private static final ConsoleApiClient.Caller ADMIN = new ConsoleApiClient.Caller("u-admin", "admin", "[admin]");
-    private static final ConsoleApiClient.Caller MANAGER = new ConsoleApiClient.Caller("u-manager", "manager", "[sales-manager]");
-    private static final ConsoleApiClient.Caller REP_A = new ConsoleApiClient.Caller("u-rep-a", "rep.a", "[sales-rep]");
-    private static final ConsoleApiClient.Caller REP_B = new ConsoleApiClient.Caller("u-rep-b", "rep.b", "[sales-rep]");
+    private static final ConsoleClient.User ADMIN = new ConsoleClient.User("u-admin", "admin", "[admin]");
+    private static final ConsoleClient.User MANAGER = new ConsoleClient.User("u-manager", "manager", "[sales-manager]");
+    private static final ConsoleClient.User REP_A = new ConsoleClient.User("u-rep-a", "rep.a", "[sales-rep]");
+    private static final ConsoleClient.User REP_B = new ConsoleClient.User("u-rep-b", "rep.b", "[sales-rep]");
 
     private static ChatClient chat() {
         ChatClient chat = new ChatClient(DaggerChatComponent.factory().create(config, platform("ChatFunction")).api());
@@ -191,7 +192,7 @@ class FunctionPermissionsIntegrationTest {
         return chat;
     }
 
-    private static ConsoleApiClient console() {
+    private static ConsoleClient console() {
         RecordedCalls recorder = calls.get("LeadsApiFunction");
         var cognito = recorder.cognito(List.of(
                 new RecordedCalls.PoolUser("u-admin", "admin", new HashSet<>(Set.of("admin")), new boolean[]{true}),
@@ -199,14 +200,14 @@ class FunctionPermissionsIntegrationTest {
                 new RecordedCalls.PoolUser("u-rep-a", "rep.a", new HashSet<>(Set.of("sales-rep")), new boolean[]{true}),
                 new RecordedCalls.PoolUser("u-rep-b", "rep.b", new HashSet<>(Set.of("sales-rep")), new boolean[]{true})));
         var users = new CognitoUserDirectory(cognito, "ap-southeast-1_pool", new SecureRandom());
-        return new ConsoleApiClient(DaggerLeadsApiComponent.factory().create(config, platform("LeadsApiFunction"), users).api());
+        return new ConsoleClient(DaggerLeadsApiComponent.factory().create(config, platform("LeadsApiFunction"), users).api());
     }
 
     /** The lead a rep worked: its id and the visitor's details, so the visitor can come back. */
     record Worked(String leadId, String name, String email, String phone) {
     }
 
-    private static Worked workTheLeads(ConsoleApiClient api) {
+    private static Worked workTheLeads(ConsoleClient api) {
         var admin = ADMIN;
         var manager = MANAGER;
         var repA = REP_A;
@@ -226,8 +227,8 @@ class FunctionPermissionsIntegrationTest {
 
         // Claim (another rep's claim of it is refused), reveal past the alert threshold, work the lead.
         String first = leads.get(0);
-        ok(api.post(repA, LeadsApiRoutes.CLAIM, Map.of("id", first), null), 200);
-        assertEquals(403, api.post(repB, LeadsApiRoutes.CLAIM, Map.of("id", first), null).status());
+        ok(api.call(repA, LeadsApiRoutes.CLAIM, Map.of("id", first), null), 200);
+        assertEquals(403, api.call(repB, LeadsApiRoutes.CLAIM, Map.of("id", first), null).status());
         ok(api.get(repA, LeadsApiRoutes.LEADS, Map.of(), Map.of("owner", "me")), 200);
         JsonNode lead = null;
         for (int i = 0; i < 3; i++) {
@@ -235,26 +236,26 @@ class FunctionPermissionsIntegrationTest {
         }
         long version = lead.path("version").asLong();
         for (String status : List.of("contacted", "qualified", "won")) {
-            version = ok(api.patch(repA, LeadsApiRoutes.UPDATE_LEAD, Map.of("id", first),
+            version = ok(api.call(repA, LeadsApiRoutes.UPDATE_LEAD, Map.of("id", first),
                     "{\"status\":\"" + status + "\",\"version\":" + version + "}"), 200).path("version").asLong();
         }
-        assertEquals(409, api.patch(repA, LeadsApiRoutes.UPDATE_LEAD, Map.of("id", first),
+        assertEquals(409, api.call(repA, LeadsApiRoutes.UPDATE_LEAD, Map.of("id", first),
                 "{\"status\":\"lost\",\"version\":1}").status());
-        ok(api.post(repA, LeadsApiRoutes.ADD_NOTE, Map.of("id", first), "{\"kind\":\"note\",\"text\":\"Called, wants a demo\"}"), 201);
-        ok(api.post(repA, LeadsApiRoutes.ADD_NOTE, Map.of("id", first), "{\"kind\":\"complaint\",\"text\":\"Too many calls\"}"), 201);
+        ok(api.call(repA, LeadsApiRoutes.ADD_NOTE, Map.of("id", first), "{\"kind\":\"note\",\"text\":\"Called, wants a demo\"}"), 201);
+        ok(api.call(repA, LeadsApiRoutes.ADD_NOTE, Map.of("id", first), "{\"kind\":\"complaint\",\"text\":\"Too many calls\"}"), 201);
 
         // Assignment, overdue, the team, handover and leaving.
-        ok(api.post(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(1)), "{\"to\":\"u-rep-b\"}"), 200);
-        ok(api.post(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(2)), "{\"to\":\"u-rep-b\"}"), 200);
-        ok(api.post(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(2)), "{}"), 200);
+        ok(api.call(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(1)), "{\"to\":\"u-rep-b\"}"), 200);
+        ok(api.call(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(2)), "{\"to\":\"u-rep-b\"}"), 200);
+        ok(api.call(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(2)), "{}"), 200);
         clock.advance(Duration.ofHours(25));
         ok(api.get(repA, LeadsApiRoutes.OVERDUE, Map.of(), Map.of()), 200);
         ok(api.get(manager, LeadsApiRoutes.OVERDUE, Map.of(), Map.of()), 200);
         ok(api.get(manager, LeadsApiRoutes.USERS, Map.of(), Map.of()), 200);
-        ok(api.post(admin, LeadsApiRoutes.CREATE_USER, Map.of(), "{\"username\":\"rep.c\",\"role\":\"sales-rep\"}"), 201);
-        ok(api.post(manager, LeadsApiRoutes.HANDOVER, Map.of("id", "u-rep-b"), "{\"to\":\"u-rep-a\"}"), 200);
-        ok(api.post(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(3)), "{\"to\":\"u-rep-b\"}"), 200);
-        ok(api.post(admin, LeadsApiRoutes.DISABLE_USER, Map.of("id", "u-rep-b"), "{\"successor\":\"u-rep-a\"}"), 200);
+        ok(api.call(admin, LeadsApiRoutes.CREATE_USER, Map.of(), "{\"username\":\"rep.c\",\"role\":\"sales-rep\"}"), 201);
+        ok(api.call(manager, LeadsApiRoutes.HANDOVER, Map.of("id", "u-rep-b"), "{\"to\":\"u-rep-a\"}"), 200);
+        ok(api.call(manager, LeadsApiRoutes.ASSIGN, Map.of("id", leads.get(3)), "{\"to\":\"u-rep-b\"}"), 200);
+        ok(api.call(admin, LeadsApiRoutes.DISABLE_USER, Map.of("id", "u-rep-b"), "{\"successor\":\"u-rep-a\"}"), 200);
 
         // Audit and the funnel.
         ok(api.get(manager, LeadsApiRoutes.AUDIT, Map.of(), Map.of("limit", "5")), 200);
@@ -274,21 +275,21 @@ class FunctionPermissionsIntegrationTest {
      * A lead kept alive by activity for years outlives the key-encryption key its subject key was wrapped
      * with: the console API rewraps it under a new one (its own KMS call).
      */
-    private static void longLivedLead(ConsoleApiClient api, Worked worked) {
+    private static void longLivedLead(ConsoleClient api, Worked worked) {
         for (int i = 0; i < 8; i++) {
             clock.advance(Duration.ofDays(150));
-            ok(api.post(REP_A, LeadsApiRoutes.ADD_NOTE, Map.of("id", worked.leadId()), "{\"kind\":\"note\",\"text\":\"Still a customer\"}"), 201);
+            ok(api.call(REP_A, LeadsApiRoutes.ADD_NOTE, Map.of("id", worked.leadId()), "{\"kind\":\"note\",\"text\":\"Still a customer\"}"), 201);
         }
         ok(api.get(REP_A, LeadsApiRoutes.LEAD, Map.of("id", worked.leadId()), Map.of()), 200);
     }
 
     /** A data subject's export (by e-mail, by phone) and erasure: another visitor than the worked lead's. */
-    private static void erasure(ConsoleApiClient api, Worked worked) {
+    private static void erasure(ConsoleClient api, Worked worked) {
         int n = worked.email().equals("visitor1@example.vn") ? 2 : 1;
-        JsonNode export = ok(api.post(ADMIN, LeadsApiRoutes.PRIVACY_EXPORT, Map.of(), "{\"email\":\"visitor" + n + "@example.vn\"}"), 200);
+        JsonNode export = ok(api.call(ADMIN, LeadsApiRoutes.PRIVACY_EXPORT, Map.of(), "{\"email\":\"visitor" + n + "@example.vn\"}"), 200);
         assertTrue(export.toString().contains("visitor" + n + "@example.vn"), "the export holds the lead: " + export);
-        ok(api.post(ADMIN, LeadsApiRoutes.PRIVACY_EXPORT, Map.of(), "{\"phone\":\"090123451" + n + "\"}"), 200);
-        ok(api.post(ADMIN, LeadsApiRoutes.PRIVACY_ERASE, Map.of(), "{\"email\":\"visitor" + n + "@example.vn\"}"), 200);
+        ok(api.call(ADMIN, LeadsApiRoutes.PRIVACY_EXPORT, Map.of(), "{\"phone\":\"090123451" + n + "\"}"), 200);
+        ok(api.call(ADMIN, LeadsApiRoutes.PRIVACY_ERASE, Map.of(), "{\"email\":\"visitor" + n + "@example.vn\"}"), 200);
     }
 
     private static void funnel() {
@@ -350,7 +351,7 @@ class FunctionPermissionsIntegrationTest {
         return r.body();
     }
 
-    private static JsonNode ok(ConsoleApiClient.Response r, int status) {
+    private static JsonNode ok(ConsoleClient.Response r, int status) {
         assertEquals(status, r.status(), () -> r.body().toString());
         return r.body();
     }
