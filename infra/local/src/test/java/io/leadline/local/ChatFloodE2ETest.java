@@ -2,9 +2,8 @@ package io.leadline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadline.testing.ExternalTools;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -12,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,16 +29,12 @@ class ChatFloodE2ETest {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
 
-    @AfterEach
-    void stop() {
-        if (product != null) {
-            product.close();
-        }
-    }
+    @RegisterExtension
+    final RunningProduct running = new RunningProduct();
 
     @Test
     void aFloodedConversationIsThrottledAndAnotherIsNot() throws Exception {
-        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data, ExternalTools.repositoryRoot().resolve("web"), Set.of("*")));
+        product = running.start(data);
         JsonNode flooded = start();
         JsonNode visitor = start();
 

@@ -2,9 +2,8 @@ package io.leadline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadline.testing.ExternalTools;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
@@ -43,22 +42,18 @@ class ChatLoadE2ETest {
 
     private LocalProduct product;
     private final ObjectMapper json = new ObjectMapper();
+    private final AtomicInteger refused = new AtomicInteger();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    @AfterEach
-    void stop() {
-        if (product != null) {
-            product.close();
-        }
-    }
+    @RegisterExtension
+    final RunningProduct running = new RunningProduct();
 
     @Test
     void concurrentVisitorsLeaveExactlyOneLeadEachAndNoErrors() throws Exception {
         int seconds = Integer.getInteger("leadline.load.seconds", 60);
         int visitors = Integer.getInteger("leadline.load.visitors", 16);
-        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data, ExternalTools.repositoryRoot().resolve("web"),
-                Set.of("*")).withoutChatRateLimits());
+        product = running.start(RunningProduct.options(data).withoutChatRateLimits());
 
         Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -113,8 +108,6 @@ class ChatLoadE2ETest {
         assertTrue(completed.size() > visitors, "the run completed conversations: " + completed.size());
     }
 
-    private final AtomicInteger refused = new AtomicInteger();
-
     /** A name of letters only, different for every visitor number. */
     private static String letters(int n) {
         StringBuilder sb = new StringBuilder();
@@ -160,9 +153,6 @@ class ChatLoadE2ETest {
         HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
         latencies.add(System.nanoTime() - t0);
         statuses.merge(r.statusCode(), 1, Integer::sum);
-        if (Boolean.getBoolean("leadline.load.debug")) {
-            System.out.println(body + " -> " + r.statusCode() + " " + r.body());
-        }
         return r.statusCode() / 100 == 2 ? json.readTree(r.body()) : null;
     }
 }

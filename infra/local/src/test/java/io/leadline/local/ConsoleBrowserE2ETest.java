@@ -11,13 +11,12 @@ import io.leadline.di.SharedModule;
 import io.leadline.leads.Lead;
 import io.leadline.leads.LeadNotes;
 import io.leadline.leads.LeadStatus;
-import io.leadline.testing.ExternalTools;
 import io.leadline.users.Role;
 import io.leadline.users.StaffUser;
 import io.leadline.users.UserDirectory;
 import jakarta.inject.Singleton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -26,7 +25,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,12 +47,8 @@ class ConsoleBrowserE2ETest {
 
     private LocalProduct product;
 
-    @AfterEach
-    void stop() {
-        if (product != null) {
-            product.close();
-        }
-    }
+    @RegisterExtension
+    final RunningProduct running = new RunningProduct();
 
     /** What the checks afterwards read beyond StoredData: notes and the audit log. */
     @Singleton
@@ -72,8 +66,7 @@ class ConsoleBrowserE2ETest {
 
     @Test
     void theSalesTeamWorksLeadsThroughTheConsole() throws Exception {
-        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data,
-                ExternalTools.repositoryRoot().resolve("web"), Set.of("*")));
+        product = running.start(data);
         LocalProduct.FirstAdmin admin = product.firstAdmin().orElseThrow();
         StoredData stored = StoredData.of(product);
 

@@ -1,16 +1,14 @@
 package io.leadline.local;
 
-import io.leadline.testing.ExternalTools;
 
 import io.leadline.leads.Lead;
 import io.leadline.privacy.PersonalFields;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,17 +25,12 @@ class FlowsBrowserE2ETest {
 
     private LocalProduct product;
 
-    @AfterEach
-    void stop() {
-        if (product != null) {
-            product.close();
-        }
-    }
+    @RegisterExtension
+    final RunningProduct running = new RunningProduct();
 
     @Test
     void flowsThroughTheWidgetLeaveExactlyWhatWasConsentedTo() throws Exception {
-        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data,
-                ExternalTools.repositoryRoot().resolve("web"), Set.of("*")));
+        product = running.start(data);
         BrowserScript.run("flows.e2e.mjs", "http://127.0.0.1:" + product.port());
 
         StoredData stored = StoredData.of(product);

@@ -1,17 +1,15 @@
 package io.leadline.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadline.testing.ExternalTools;
 import io.leadline.users.Role;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -35,17 +33,12 @@ class FunnelBrowserE2ETest {
 
     private LocalProduct product;
 
-    @AfterEach
-    void stop() {
-        if (product != null) {
-            product.close();
-        }
-    }
+    @RegisterExtension
+    final RunningProduct running = new RunningProduct();
 
     @Test
     void theFunnelViewShowsWhatVisitorsAndTheTeamDid() throws Exception {
-        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data,
-                ExternalTools.repositoryRoot().resolve("web"), Set.of("*")));
+        product = running.start(data);
         Map<String, Object> context = Map.of(
                 "manager", known("mai.manager", Role.SALES_MANAGER, "Manager-Passw0rd!", "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"),
                 "rep", known("binh.rep", Role.SALES_REP, "Binh-Passw0rd!!", "KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU"));

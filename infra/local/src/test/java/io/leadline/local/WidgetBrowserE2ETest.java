@@ -1,18 +1,16 @@
 package io.leadline.local;
 
-import io.leadline.testing.ExternalTools;
 
 import io.leadline.leads.Lead;
 import io.leadline.privacy.PersonalFields;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -27,17 +25,12 @@ class WidgetBrowserE2ETest {
 
     private LocalProduct product;
 
-    @AfterEach
-    void stop() {
-        if (product != null) {
-            product.close();
-        }
-    }
+    @RegisterExtension
+    final RunningProduct running = new RunningProduct();
 
     @Test
     void aVisitorChatsThroughTheWidgetToAnEncryptedLead() throws Exception {
-        product = LocalProduct.start(new LocalOptions("127.0.0.1", 0, data,
-                ExternalTools.repositoryRoot().resolve("web"), Set.of("*")));
+        product = running.start(data);
         BrowserScript.run("widget.e2e.mjs", "http://127.0.0.1:" + product.port());
 
         var dynamo = product.platform().dynamo();
