@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadline.testing.ApiGatewayEvents;
 import io.leadline.testing.Hostile;
 import org.junit.jupiter.api.Test;
 
@@ -65,7 +66,7 @@ class HttpEdgePropertyTest {
                     ? Base64.getEncoder().encodeToString(g.chance(0.2) ? invalidUtf8(g) : body.getBytes(StandardCharsets.UTF_8))
                     : g.oneOf("!!!", "YQ", "a===", "%%%", body);
         }
-        return Hostile.event("POST", EchoApi.ROUTE.path(), Map.of("id", "x"), Map.of(), g.headers(), sent, base64, null);
+        return ApiGatewayEvents.event("POST", EchoApi.ROUTE.path(), Map.of("id", "x"), Map.of(), g.headers(), sent, base64, null);
     }
 
     private static byte[] invalidUtf8(Hostile g) {
@@ -206,7 +207,7 @@ class HttpEdgePropertyTest {
             String text = g.jsonObject(2, echoFields(g));
             ObjectNode body;
             try {
-                body = BODIES.object(new HttpRequest(Hostile.event("POST", "/x", Map.of(), Map.of(),
+                body = BODIES.object(new HttpRequest(ApiGatewayEvents.event("POST", "/x", Map.of(), Map.of(),
                         Map.of("content-type", "application/json"), text, false, null)), 1 << 22);
             } catch (ApiException e) {
                 return; // the parser refused it: covered above
@@ -243,7 +244,7 @@ class HttpEdgePropertyTest {
             if (roll < 7) {
                 event = request(g, body);
             } else if (roll == 7) {
-                event = Hostile.event(g.oneOf("GET", "PUT", "DELETE", "post", "POST"), g.oneOf("/echo/{id}", "/", "/echo", g.string()),
+                event = ApiGatewayEvents.event(g.oneOf("GET", "PUT", "DELETE", "post", "POST"), g.oneOf("/echo/{id}", "/", "/echo", g.string()),
                         Map.of(), Map.of(), g.headers(), body, false, null);
             } else {
                 // what a broken or hand-made event may leave out

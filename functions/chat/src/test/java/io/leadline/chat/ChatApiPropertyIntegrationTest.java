@@ -3,6 +3,7 @@ package io.leadline.chat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.http.HttpRoute;
+import io.leadline.testing.ApiGatewayEvents;
 import io.leadline.testing.Hostile;
 import io.leadline.testing.TestEnvironment;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class ChatApiPropertyIntegrationTest {
     /** Sends one event and checks the answer and, if it was refused, that nothing was stored. */
     private JsonNode send(Hostile g, HttpRoute route, Map<String, String> params, Map<String, String> headers, String body,
                           String what) {
-        APIGatewayV2HTTPResponse r = api.apply(Hostile.event(route.method(), route.path(), params, Map.of(), headers, body,
+        APIGatewayV2HTTPResponse r = api.apply(ApiGatewayEvents.event(route.method(), route.path(), params, Map.of(), headers, body,
                 false, null));
         String context = route.routeKey() + " " + what + " body " + Hostile.describe(body);
         JsonNode answer = Hostile.assertSafeAnswer(r, context);

@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.http.HttpRoute;
+import io.leadline.testing.ApiGatewayEvents;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /** Sends HTTP API (payload 2.0) events to the chat function, as API Gateway would. */
@@ -85,25 +85,8 @@ public final class ChatClient {
     }
 
     public Response sendWithHeaders(HttpRoute route, Map<String, String> params, Map<String, String> headers, String body) {
-        String path = route.path();
-        for (var p : params.entrySet()) {
-            path = path.replace("{" + p.getKey() + "}", p.getValue());
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(route.routeKey())
-                .withRawPath(path)
-                .withHeaders(headers)
-                .withPathParameters(params.isEmpty() ? null : params)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withRouteKey(route.routeKey())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(route.method()).withPath(path).withSourceIp("127.0.0.1").build())
-                        .build())
-                .build();
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.event(route.method(), route.path(), params, Map.of(), headers, body,
+                false, null);
         APIGatewayV2HTTPResponse response = function.apply(event);
         try {
             JsonNode parsed = response.getBody() == null || response.getBody().isEmpty()

@@ -5,10 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.http.HttpRoute;
+import io.leadline.testing.ApiGatewayEvents;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -46,36 +45,10 @@ public final class ConsoleClient {
     }
 
     public Response send(User user, HttpRoute route, Map<String, String> params, Map<String, String> query, String body) {
-        String path = route.path();
-        for (var p : params.entrySet()) {
-            path = path.replace("{" + p.getKey() + "}", p.getValue());
-        }
-        Map<String, String> claims = new HashMap<>();
-        if (user != null) {
-            claims.put("sub", user.sub());
-            claims.put("cognito:username", user.username());
-            claims.put("cognito:groups", user.groups());
-            claims.put("token_use", "id");
-        }
-        APIGatewayV2HTTPEvent event = APIGatewayV2HTTPEvent.builder()
-                .withVersion("2.0")
-                .withRouteKey(route.routeKey())
-                .withRawPath(path)
-                .withHeaders(Map.of("content-type", "application/json"))
-                .withPathParameters(params.isEmpty() ? null : params)
-                .withQueryStringParameters(query.isEmpty() ? null : query)
-                .withBody(body)
-                .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withRequestId(UUID.randomUUID().toString())
-                        .withRouteKey(route.routeKey())
-                        .withAuthorizer(user == null ? null : APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build())
-                                .build())
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod(route.method()).withPath(path).withSourceIp("127.0.0.1").build())
-                        .build())
-                .build();
+        Map<String, String> claims = user == null ? null : Map.of("sub", user.sub(), "cognito:username", user.username(),
+                "cognito:groups", user.groups(), "token_use", "id");
+        APIGatewayV2HTTPEvent event = ApiGatewayEvents.event(route.method(), route.path(), params, query,
+                Map.of("content-type", "application/json"), body, false, claims);
         APIGatewayV2HTTPResponse response = function.apply(event);
         try {
             JsonNode parsed = response.getBody() == null || response.getBody().isEmpty()

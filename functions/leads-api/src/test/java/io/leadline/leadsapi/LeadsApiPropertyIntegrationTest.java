@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadline.http.HttpRoute;
 import io.leadline.leads.Lead;
+import io.leadline.testing.ApiGatewayEvents;
 import io.leadline.testing.Hostile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,7 +83,7 @@ class LeadsApiPropertyIntegrationTest {
 
     private JsonNode send(Hostile g, HttpRoute route, Map<String, String> params, Map<String, String> query, String body) {
         Map<String, String> headers = g.chance(0.9) ? Map.of("content-type", "application/json") : g.headers();
-        APIGatewayV2HTTPResponse r = console.component.api().apply(Hostile.event(route.method(), route.path(), params, query,
+        APIGatewayV2HTTPResponse r = console.component.api().apply(ApiGatewayEvents.event(route.method(), route.path(), params, query,
                 headers, body, false, claims(g)));
         String context = route.routeKey() + " params " + describe(params) + " query " + describe(query) + " body "
                 + Hostile.describe(body);
@@ -161,7 +162,7 @@ class LeadsApiPropertyIntegrationTest {
     }
 
     private void assertNo500(HttpRoute route, Map<String, String> query) {
-        var r = console.component.api().apply(Hostile.event(route.method(), route.path(), Map.of(), query,
+        var r = console.component.api().apply(ApiGatewayEvents.event(route.method(), route.path(), Map.of(), query,
                 Map.of("content-type", "application/json"), null, false, Map.of("sub", console.manager.sub(),
                         "cognito:username", "manager", "cognito:groups", "[sales-manager]")));
         Hostile.assertSafeAnswer(r, route.routeKey() + " " + query);
