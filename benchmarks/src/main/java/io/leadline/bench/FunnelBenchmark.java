@@ -113,7 +113,7 @@ public final class FunnelBenchmark {
             }
             long[] measured = Arrays.copyOfRange(counterTimes, 20, counterTimes.length);
             System.out.printf("90-day funnel from counters (all flows + 3 flows' drop-off, %d queries): p50 %.1f ms, p99 %.1f ms (%d runs after 20 warm-up)%n",
-                    1 + FLOWS.size(), ms(percentile(measured, 50)), ms(percentile(measured, 99)), measured.length);
+                    1 + FLOWS.size(), ms(Percentiles.of(measured, 50)), ms(Percentiles.of(measured, 99)), measured.length);
 
             long[] scanTimes = new long[scans];
             Map<String, Long> fromScan = Map.of();
@@ -124,7 +124,7 @@ public final class FunnelBenchmark {
                 System.out.printf("  naive scan %d of %d: %.1f s%n", i + 1, scans, scanTimes[i] / 1e9);
             }
             System.out.printf("90-day funnel by scanning the raw events: p50 %.0f ms, p99 %.0f ms (%d run(s); p99 of few runs is their maximum)%n",
-                    ms(percentile(scanTimes, 50)), ms(percentile(scanTimes, 99)), scans);
+                    ms(Percentiles.of(scanTimes, 50)), ms(Percentiles.of(scanTimes, 99)), scans);
 
             for (FunnelEventType type : FunnelEventType.values()) {
                 if (type == FunnelEventType.NODE_REACHED) {
@@ -309,13 +309,6 @@ public final class FunnelBenchmark {
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
         return counts;
-    }
-
-    private static long percentile(long[] nanos, int p) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        int i = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
     private static double ms(long nanos) {
