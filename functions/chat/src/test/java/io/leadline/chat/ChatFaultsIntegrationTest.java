@@ -5,6 +5,7 @@ import io.leadline.di.Platform;
 import io.leadline.storage.TableProvisioner;
 import io.leadline.storage.TableSpecs;
 import io.leadline.testing.LoopbackDynamoDb;
+import io.leadline.testing.StoredPlaintext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -109,11 +109,6 @@ class ChatFaultsIntegrationTest {
     }
 
     private void assertNoPlaintext(String... secrets) {
-        for (String table : config.tables().all()) {
-            String all = items(table).toString();
-            for (String secret : secrets) {
-                assertFalse(all.contains(secret), table + " holds " + secret + " in plaintext");
-            }
-        }
+        StoredPlaintext.assertNowhere(dynamo, config.tables().all(), secrets);
     }
 }
