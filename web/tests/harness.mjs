@@ -72,11 +72,21 @@ export async function openWidget(page, url) {
   await page.locator(`${W} .choice`).first().waitFor();
 }
 
-/** Types an answer and waits until the widget has rendered the server's reply (a new prompt). */
-export async function answer(page, text) {
+/**
+ * Types an answer and waits until the widget has rendered the server's reply (a new prompt). As a form bot,
+ * puts the text in every input of the answer form through the DOM, as bots do, and submits it.
+ */
+export async function answer(page, text, { asFormBot = false } = {}) {
   const current = await page.locator(`${W} .prompt > *`).first().elementHandle();
-  await page.locator(`${W} .answer-input`).fill(text);
-  await page.locator(`${W} .answer-input`).press('Enter');
+  if (asFormBot) {
+    await page.locator(`${W} .answer`).evaluate((form, value) => {
+      form.querySelectorAll('input').forEach((input) => { input.value = value; });
+      form.requestSubmit();
+    }, text);
+  } else {
+    await page.locator(`${W} .answer-input`).fill(text);
+    await page.locator(`${W} .answer-input`).press('Enter');
+  }
   await page.waitForFunction((el) => !el.isConnected, current);
 }
 

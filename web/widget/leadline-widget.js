@@ -100,6 +100,28 @@
   root.append(launcher, panel);
   (document.body || document.documentElement).appendChild(host);
 
+  // Honeypot against form bots (why and how: functions/chat/.../Honeypot.java). A field people never meet:
+  // off-screen rather than display:none (which form bots skip), inert (never focused, out of the accessibility
+  // tree, left alone by autofill and password managers), aria-hidden, tabindex -1, autocomplete off. Placed in
+  // every answer form; its value, empty for people, goes with every message. The layout is set through the
+  // CSSOM, so the field stays out of sight even if the stylesheet fails to load.
+  var trap = document.createElement('input');
+  trap.type = 'text';
+  trap.name = 'website';
+  trap.tabIndex = -1;
+  trap.autocomplete = 'off';
+  var trapBox = el('div', 'hp');
+  trapBox.setAttribute('aria-hidden', 'true');
+  trapBox.setAttribute('inert', '');
+  trapBox.style.position = 'absolute';
+  trapBox.style.left = '-10000px';
+  trapBox.style.width = '1px';
+  trapBox.style.height = '1px';
+  trapBox.style.overflow = 'hidden';
+  var trapLabel = el('label', null, 'Website');
+  trapLabel.appendChild(trap);
+  trapBox.appendChild(trapLabel);
+
   var session = loadSession();
   var busy = false;
   var pending = null; // the last request, kept to retry with the same clientMessageId
@@ -159,6 +181,7 @@
   function send(payload, echo) {
     if (busy || !session) { return; }
     payload.clientMessageId = newId();
+    payload.website = trap.value;
     if (echo !== null) { bubble('visitor', echo); }
     pending = payload;
     deliver(payload, 0);
@@ -355,7 +378,7 @@
     input.required = true;
     var button = el('button', 'send', t.send);
     button.type = 'submit';
-    form.append(input, button);
+    form.append(input, button, trapBox);
     form.addEventListener('submit', function (e) {
       e.preventDefault();
       var value = input.value.trim();

@@ -23,7 +23,12 @@ public enum FunnelEventType {
     CONTACTED,
     QUALIFIED,
     WON,
-    LOST;
+    LOST,
+    /**
+     * A conversation was judged automated (the chat's honeypot was filled): counted once per conversation,
+     * an outcome beside the funnel, not a step of it; the conversation adds nothing to the later stages.
+     */
+    BOT_CAUGHT;
 
     public String wire() {
         return name().toLowerCase(Locale.ROOT);

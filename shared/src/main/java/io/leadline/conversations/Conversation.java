@@ -19,6 +19,9 @@ import java.util.Map;
  * @param emailIndex  blind index of the e-mail given (for data-subject look-ups), or null
  * @param phoneIndex  blind index of the phone number given, or null
  * @param recentTurns clientMessageId → transcript sequence, for idempotent retries
+ * @param botSignal   why the conversation was judged automated (such as "honeypot"), or null for a person:
+ *                    an automated conversation gets the usual answers, but nothing personal is kept and
+ *                    its consent answers only steer the flow (no consent proof is recorded)
  */
 public record Conversation(
         String id,
@@ -40,6 +43,7 @@ public record Conversation(
         int turns,
         Map<String, Long> recentTurns,
         String leadId,
+        String botSignal,
         Instant createdAt,
         Instant updatedAt,
         long expiresAt,
@@ -69,6 +73,7 @@ public record Conversation(
             .integer("turns", Conversation::turns)
             .numberMap("recentTurns", Conversation::recentTurns)
             .string("leadId", Conversation::leadId)
+            .string("botSignal", Conversation::botSignal)
             .instant("createdAt", Conversation::createdAt)
             .instant("updatedAt", Conversation::updatedAt)
             .expiry(Conversation::expiresAt)
@@ -77,7 +82,7 @@ public record Conversation(
                     v.integer("flowVersion"), v.string("locale"), v.string("source"), v.string("nodeId"),
                     ConversationStatus.valueOf(v.string("status", "ACTIVE")), v.stringMap("answers"),
                     v.bytesMap("personal"), v.string("subjectId"), v.number("keyExpiresAt"), v.string("emailIndex"), v.string("phoneIndex"), v.stringMap("consents"), v.integer("retries"),
-                    v.integer("turns"), v.numberMap("recentTurns"), v.string("leadId"), v.instant("createdAt"),
+                    v.integer("turns"), v.numberMap("recentTurns"), v.string("leadId"), v.string("botSignal"), v.instant("createdAt"),
                     v.instant("updatedAt"), v.number("expiresAt"), v.number("version")));
 
     public boolean granted(String purpose) {
@@ -110,6 +115,7 @@ public record Conversation(
         b.turns = turns;
         b.recentTurns = recentTurns;
         b.leadId = leadId;
+        b.botSignal = botSignal;
         b.createdAt = createdAt;
         b.updatedAt = updatedAt;
         b.expiresAt = expiresAt;
@@ -138,6 +144,7 @@ public record Conversation(
         private int turns;
         private Map<String, Long> recentTurns;
         private String leadId;
+        private String botSignal;
         private Instant createdAt;
         private Instant updatedAt;
         private long expiresAt;
@@ -238,6 +245,11 @@ public record Conversation(
             return this;
         }
 
+        public Builder botSignal(String value) {
+            this.botSignal = value;
+            return this;
+        }
+
         public Builder createdAt(Instant value) {
             this.createdAt = value;
             return this;
@@ -259,7 +271,7 @@ public record Conversation(
         }
 
         public Conversation build() {
-            return new Conversation(id, tokenHash, flowId, flowVersion, locale, source, nodeId, status, answers, personal, subjectId, keyExpiresAt, emailIndex, phoneIndex, consents, retries, turns, recentTurns, leadId, createdAt, updatedAt, expiresAt, version);
+            return new Conversation(id, tokenHash, flowId, flowVersion, locale, source, nodeId, status, answers, personal, subjectId, keyExpiresAt, emailIndex, phoneIndex, consents, retries, turns, recentTurns, leadId, botSignal, createdAt, updatedAt, expiresAt, version);
         }
     }
 

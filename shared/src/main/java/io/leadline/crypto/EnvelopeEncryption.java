@@ -7,9 +7,20 @@ import com.amazonaws.encryptionsdk.AwsCrypto;
 import com.amazonaws.encryptionsdk.CommitmentPolicy;
 import com.amazonaws.encryptionsdk.CryptoAlgorithm;
 import com.amazonaws.encryptionsdk.CryptoResult;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.cryptography.materialproviders.IKeyring;
+import software.amazon.cryptography.materialproviders.model.CollectionOfErrors;
+import software.amazon.cryptography.materialproviders.model.OpaqueError;
+import software.amazon.cryptography.materialproviders.model.OpaqueWithTextError;
 
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The AWS Encryption SDK with Leadline's choices: the committing, non-signing suite
@@ -33,7 +44,11 @@ public final class EnvelopeEncryption {
             .build();
 
     public byte[] encrypt(IKeyring keyring, byte[] plaintext, Map<String, String> context) {
-        return crypto.encryptData(keyring, plaintext, context).getResult();
+        try {
+            return crypto.encryptData(keyring, plaintext, context).getResult();
+        } catch (RuntimeException e) {
+            throw keyServiceFailure(e).<RuntimeException>map(KeyServiceException::new).orElse(e);
+        }
     }
 
     /**
@@ -44,6 +59,12 @@ public final class EnvelopeEncryption {
         try {
             result = crypto.decryptData(keyring, ciphertext, context);
         } catch (RuntimeException e) {
+            // KMS throttled or out of reach says nothing about the data: the caller should try again, not
+            // be told the data is gone. The keyring reports it inside a collection of errors, not as a cause.
+            Optional<SdkException> keyService = keyServiceFailure(e);
+            if (keyService.isPresent()) {
+                throw new KeyServiceException(keyService.get());
+            }
             throw new UnreadableDataException("ciphertext cannot be decrypted with this key and context", e);
         }
         if (result.getCryptoAlgorithm() != SUITE) {
@@ -56,5 +77,35 @@ public final class EnvelopeEncryption {
             }
         }
         return result.getResult();
+    }
+
+    /**
+     * The AWS SDK exception of a failed KMS call somewhere in what the Encryption SDK threw: in the
+     * cause chain, or in the Material Providers library's {@code CollectionOfErrors} (one per
+     * encrypted data key tried) and {@code OpaqueError} wrappers, which carry it outside the chain.
+     */
+    static Optional<SdkException> keyServiceFailure(Throwable failure) {
+        Deque<Object> pending = new ArrayDeque<>(List.of(failure));
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        while (!pending.isEmpty()) {
+            Object next = pending.pop();
+            if (!(next instanceof Throwable t) || !seen.add(t)) {
+                continue;
+            }
+            if (t instanceof SdkException sdk) {
+                return Optional.of(sdk);
+            }
+            switch (t) {
+                case CollectionOfErrors c -> pending.addAll(c.list());
+                case OpaqueError o -> pending.add(o.obj());
+                case OpaqueWithTextError o -> pending.add(o.obj());
+                default -> {
+                }
+            }
+            if (t.getCause() != null) {
+                pending.add(t.getCause());
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -149,6 +149,11 @@ public final class Erasure {
     }
 
     private void recordWithdrawals(Conversation c) {
+        if (c.botSignal() != null) {
+            // An automated conversation relies on no consent: grants recorded before it was caught were closed
+            // by withdrawal records then, and its later consent answers were never recorded.
+            return;
+        }
         Instant now = clock.instant();
         long seq = c.turns() + 1L;
         for (Map.Entry<String, String> consent : c.consents().entrySet()) {

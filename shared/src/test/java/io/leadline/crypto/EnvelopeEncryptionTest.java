@@ -1,16 +1,23 @@
 package io.leadline.crypto;
 
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.cryptography.materialproviders.IKeyring;
+import software.amazon.cryptography.materialproviders.model.CollectionOfErrors;
+import software.amazon.cryptography.materialproviders.model.OpaqueError;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnvelopeEncryptionTest {
 
@@ -65,6 +72,16 @@ class EnvelopeEncryptionTest {
         byte[] ciphertext = envelope.encrypt(keyring, plaintext, context);
         ciphertext[ciphertext.length - 20] ^= 1;
         assertThrows(UnreadableDataException.class, () -> envelope.decrypt(keyring, ciphertext, context));
+    }
+
+    @Test
+    void aKmsFailureReportedInsideTheKeyringsCollectionOfErrorsIsFound() {
+        SdkException throttled = KmsException.builder().statusCode(400).message("Rate exceeded").build();
+        RuntimeException fromKeyring = CollectionOfErrors.builder().message("No Configured KMS Key was able to decrypt")
+                .list(List.of(OpaqueError.builder().message("opaque").obj(throttled).build())).build();
+        assertSame(throttled, EnvelopeEncryption.keyServiceFailure(new IllegalStateException("wrapped", fromKeyring)).orElseThrow());
+        assertTrue(EnvelopeEncryption.keyServiceFailure(CollectionOfErrors.builder().message("bad tag")
+                .list(List.of(new IllegalArgumentException("no"))).build()).isEmpty(), "a broken message is not KMS");
     }
 
     private static byte[] key() {

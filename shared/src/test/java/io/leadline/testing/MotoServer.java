@@ -2,6 +2,7 @@ package io.leadline.testing;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A moto server (the machine's Python moto 5.x) started by a test on 127.0.0.1: KMS with real
@@ -65,6 +67,11 @@ public final class MotoServer implements AutoCloseable {
 
     /** A KMS client on this server whose calls are counted by operation name. */
     public KmsClient kms() {
+        return kms(o -> { });
+    }
+
+    /** The same, with more client configuration (a test's interceptors or deadlines). */
+    public KmsClient kms(Consumer<ClientOverrideConfiguration.Builder> configuration) {
         return KmsClient.builder()
                 .endpointOverride(endpoint())
                 .region(Region.AP_SOUTHEAST_1)
@@ -76,7 +83,7 @@ public final class MotoServer implements AutoCloseable {
                         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
                         calls.computeIfAbsent(operation, k -> new AtomicInteger()).incrementAndGet();
                     }
-                }))
+                }).applyMutation(configuration))
                 .build();
     }
 

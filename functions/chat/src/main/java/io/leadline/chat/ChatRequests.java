@@ -19,11 +19,12 @@ public final class ChatRequests {
     public record Start(String flowId, String locale, Optional<String> source) {
     }
 
-    public record Message(VisitorInput input, Optional<String> clientMessageId) {
+    /** @param automated the honeypot was filled (see {@link Honeypot}) */
+    public record Message(VisitorInput input, Optional<String> clientMessageId, boolean automated) {
     }
 
     private static final Set<String> START_FIELDS = Set.of("flowId", "locale", "source");
-    private static final Set<String> MESSAGE_FIELDS = Set.of("text", "choice", "consent", "clientMessageId");
+    private static final Set<String> MESSAGE_FIELDS = Set.of("text", "choice", "consent", "clientMessageId", Honeypot.FIELD);
 
     private final JsonBodies bodies;
 
@@ -68,7 +69,7 @@ public final class ChatRequests {
                     .orElseThrow(() -> ApiException.badRequest("missing_field", "'consent.granted' is required"));
             input = new VisitorInput.Consent(purpose, granted);
         }
-        return new Message(input, clientMessageId);
+        return new Message(input, clientMessageId, Honeypot.filled(body));
     }
 
     /** Unknown fields are refused; their names are not echoed back (a name can be anything a client typed). */

@@ -30,6 +30,7 @@ import io.leadline.http.ApiException;
 import io.leadline.leads.Lead;
 import io.leadline.leads.LeadActivity;
 import io.leadline.leads.LeadCapture;
+import io.leadline.monitoring.Metrics;
 import io.leadline.privacy.Erasure;
 import io.leadline.privacy.PersonalFields;
 import io.leadline.privacy.Redactor;
@@ -86,6 +87,7 @@ public final class ConversationService {
     private final RetentionPolicy retention;
     private final ReplyRenderer renderer;
     private final FunnelEvents funnel;
+    private final Metrics metrics;
     private final Clock clock;
 
     @Inject
@@ -94,7 +96,7 @@ public final class ConversationService {
                                BlindIndex blindIndex, Erasure erasure,
                                PersonalDataCipher cipher, Transcripts transcripts, SubjectKeys subjectKeys, Redactor redactor, Ids ids,
                                ChatTokens tokens, Storage storage, RetentionPolicy retention,
-                               ReplyRenderer renderer, FunnelEvents funnel, Clock clock) {
+                               ReplyRenderer renderer, FunnelEvents funnel, Metrics metrics, Clock clock) {
         this.flows = flows;
         this.engine = engine;
         this.conversations = conversations;
@@ -113,6 +115,7 @@ public final class ConversationService {
         this.retention = retention;
         this.renderer = renderer;
         this.funnel = funnel;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -125,7 +128,7 @@ public final class ConversationService {
         long expiresAt = retention.unconsentedExpiry(now);
         Conversation conversation = new Conversation(ids.newId(), tokens.hash(token), flow.id(), flow.version(),
                 flow.locale(), request.source().orElse(null), step.state().nodeId(), status(step),
-                step.state().answers(), Map.of(), null, 0, null, null, Map.of(), 0, 0, Map.of(), null, now, now,
+                step.state().answers(), Map.of(), null, 0, null, null, Map.of(), 0, 0, Map.of(), null, null, now, now,
                 expiresAt, 1);
         ObjectNode reply = renderer.reply(step.messages(), step.prompt());
         TranscriptEntry greeting = new TranscriptEntry(conversation.id(), 0, null, "start", null, null, null,
@@ -227,6 +230,9 @@ public final class ConversationService {
             erasure.eraseConversation(c, requestId);
             return replyJson;
         }
+        if (c.botSignal() != null || request.automated()) {
+            return automatedTurn(c, flow, step, request, replyJson, now);
+        }
 
         String subjectId = c.subjectId();
         long keyExpiresAt = c.keyExpiresAt();
@@ -279,30 +285,13 @@ public final class ConversationService {
                 }
             }
         }
-        Map<String, Long> recent = new HashMap<>(c.recentTurns());
-        request.clientMessageId().ifPresent(id -> recent.put(id, seq));
-        while (recent.size() > ChatLimits.RECENT_TURNS) {
-            recent.values().stream().min(Comparator.naturalOrder())
-                    .ifPresent(oldest -> recent.values().remove(oldest));
-        }
-        Conversation updated = c.toBuilder()
-                .flowVersion(flow.version())
-                .nodeId(after.nodeId())
-                .status(status(step))
-                .answers(after.answers())
+        Conversation updated = advanced(c, flow, step, request, seq, now, expiresAt)
                 .personal(personal)
                 .subjectId(subjectId)
                 .keyExpiresAt(keyExpiresAt)
                 .emailIndex(after.personal().get("email").map(blindIndex::email).orElse(null))
                 .phoneIndex(after.personal().get("phone").map(blindIndex::phone).orElse(null))
-                .consents(consentStrings(after))
-                .retries(after.retries())
-                .turns((int) seq)
-                .recentTurns(recent)
                 .leadId(leadId)
-                .updatedAt(now)
-                .expiresAt(expiresAt)
-                .version(c.version() + 1)
                 .build();
         conversations.stageSave(tx, updated, c.version());
         conversations.stageEntry(tx, transcriptEntry(updated, seq, request, replyJson, now));
@@ -315,6 +304,77 @@ public final class ConversationService {
         // Withdrawal erases at once what the purpose covered, now that the turn is recorded.
         withdrawn.forEach(purpose -> erasure.erasePurpose(updated, purpose, requestId));
         return replyJson;
+    }
+
+    /**
+     * A turn of a conversation judged automated ({@link Honeypot}): the reply is the usual one, so the bot
+     * learns nothing, but only the flow's position is kept. No lead, personal data, blind index, subject
+     * key, consent proof or transcript text; the short unconsented retention; and, on the turn that
+     * caught it, one funnel event and a metric, neither naming anyone. Anything kept before the catch
+     * (a bot may fill the field late) goes then: the conversation's ciphertexts, and after the commit
+     * its sealed transcript text and subject key; consent it had granted is closed in the ledger.
+     */
+    private String automatedTurn(Conversation c, Flow flow, Step step, ChatRequests.Message request, String replyJson,
+                                 Instant now) {
+        boolean caughtNow = c.botSignal() == null;
+        long seq = c.turns() + 1L;
+        Conversation updated = advanced(c, flow, step, request, seq, now, retention.unconsentedExpiry(now))
+                .personal(Map.of())
+                .subjectId(null)
+                .keyExpiresAt(0)
+                .emailIndex(null)
+                .phoneIndex(null)
+                .botSignal(caughtNow ? Honeypot.SIGNAL : c.botSignal())
+                .build();
+        Transaction tx = storage.begin();
+        conversations.stageSave(tx, updated, c.version());
+        // Buttons pressed are kept as for anyone (they are not personal); typed text is not kept at all.
+        conversations.stageEntry(tx, request.input() instanceof VisitorInput.Text
+                ? new TranscriptEntry(c.id(), seq, request.clientMessageId().orElse(null), "text", null, null, null,
+                        replyJson, now, updated.expiresAt())
+                : transcriptEntry(updated, seq, request, replyJson, now));
+        List<String> granted = caughtNow ? c.consents().entrySet().stream().filter(e -> "granted".equals(e.getValue()))
+                .map(Map.Entry::getKey).toList() : List.of();
+        if (caughtNow) {
+            // Consent recorded before the catch is relied on no more: closed in the ledger as a withdrawal is.
+            granted.forEach(purpose -> ledger.stageAppend(tx, withdrawalRecord(c, flow, purpose, seq, now)));
+            FunnelTrail trail = new FunnelTrail(c, seq, c.nodeId());
+            trail.add(FunnelEventType.BOT_CAUGHT);
+            trail.stage(tx);
+        }
+        tx.commit();
+        if (caughtNow) {
+            granted.forEach(purpose -> conversations.deleteSealedText(c.id(), purpose));
+            if (c.subjectId() != null) {
+                subjectKeys.destroy(c.subjectId());
+            }
+            metrics.count("ChatBotsCaught", Map.of("Service", "chat", "Signal", updated.botSignal()));
+        }
+        return replyJson;
+    }
+
+    /** The conversation after a turn, as far as every turn changes it: the flow's position and the retry record. */
+    private static Conversation.Builder advanced(Conversation c, Flow flow, Step step, ChatRequests.Message request,
+                                                 long seq, Instant now, long expiresAt) {
+        Map<String, Long> recent = new HashMap<>(c.recentTurns());
+        request.clientMessageId().ifPresent(id -> recent.put(id, seq));
+        while (recent.size() > ChatLimits.RECENT_TURNS) {
+            recent.values().stream().min(Comparator.naturalOrder())
+                    .ifPresent(oldest -> recent.values().remove(oldest));
+        }
+        FlowState after = step.state();
+        return c.toBuilder()
+                .flowVersion(flow.version())
+                .nodeId(after.nodeId())
+                .status(status(step))
+                .answers(after.answers())
+                .consents(consentStrings(after))
+                .retries(after.retries())
+                .turns((int) seq)
+                .recentTurns(recent)
+                .updatedAt(now)
+                .expiresAt(expiresAt)
+                .version(c.version() + 1);
     }
 
     /**

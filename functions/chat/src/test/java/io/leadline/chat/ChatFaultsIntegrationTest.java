@@ -5,6 +5,7 @@ import io.leadline.di.Platform;
 import io.leadline.storage.TableProvisioner;
 import io.leadline.storage.TableSpecs;
 import io.leadline.testing.LoopbackDynamoDb;
+import io.leadline.testing.StoredPlaintext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,27 +14,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * DynamoDB throttled, unavailable or slow at the moment a visitor's last answer would capture the lead
@@ -43,8 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class ChatFaultsIntegrationTest {
 
-    enum Fault { THROTTLED, UNAVAILABLE, SLOW }
-
     private static final String PHONE = "0912 345 678";
 
     private static LoopbackDynamoDb server;
@@ -52,7 +43,7 @@ class ChatFaultsIntegrationTest {
     @TempDir
     Path dir;
 
-    private final Faults faults = new Faults();
+    private final SdkFaults faults = SdkFaults.dynamoDb();
     private DynamoDbClient dynamo;
     private LeadlineConfig config;
     private ChatClient chat;
@@ -69,12 +60,10 @@ class ChatFaultsIntegrationTest {
 
     @BeforeEach
     void setUp() {
-        // The production deadlines, shortened so that "slow" is quick to show.
         dynamo = DynamoDbClient.builder().endpointOverride(server.endpoint()).region(Region.AP_SOUTHEAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(faults)
-                        .apiCallAttemptTimeout(Duration.ofMillis(400)).apiCallTimeout(Duration.ofMillis(900)))
+                .overrideConfiguration(faults::install)
                 .build();
         config = LeadlineConfig.from(Map.of("LEADLINE_TABLE_PREFIX", "f" + UUID.randomUUID().toString().substring(0, 8) + "-",
                 "LEADLINE_KEYRING", "local", "LEADLINE_LOCAL_KEY_FILE", dir.resolve("k").toString()));
@@ -86,8 +75,8 @@ class ChatFaultsIntegrationTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Fault.class)
-    void theVisitorIsAskedToTryAgainAndTheRetryCompletesExactlyOnce(Fault fault) {
+    @EnumSource(SdkFaults.Fault.class)
+    void theVisitorIsAskedToTryAgainAndTheRetryCompletesExactlyOnce(SdkFaults.Fault fault) {
         var s = chat.start("website-lead", "en");
         String id = s.body().path("conversationId").asText();
         String token = s.body().path("token").asText();
@@ -100,6 +89,7 @@ class ChatFaultsIntegrationTest {
         faults.inject(fault, "TransactWriteItems");
         var refused = chat.message(id, token, last);
         faults.clear();
+        assertTrue(faults.hits() >= 1, "the fault hit a TransactWriteItems call");
         assertEquals(503, refused.status(), refused.body().toString());
         assertEquals("unavailable", refused.code());
         assertEquals(0, items(config.tables().leads()).size(), "no lead half-written");
@@ -119,48 +109,6 @@ class ChatFaultsIntegrationTest {
     }
 
     private void assertNoPlaintext(String... secrets) {
-        for (String table : config.tables().all()) {
-            String all = items(table).toString();
-            for (String secret : secrets) {
-                assertFalse(all.contains(secret), table + " holds " + secret + " in plaintext");
-            }
-        }
-    }
-
-    /** Fails the next calls of one operation as the chosen fault, at the SDK client, before they leave. */
-    static final class Faults implements ExecutionInterceptor {
-        private volatile Fault fault;
-        private volatile String operation;
-
-        void inject(Fault f, String op) {
-            fault = f;
-            operation = op;
-        }
-
-        void clear() {
-            fault = null;
-        }
-
-        @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
-            Fault f = fault;
-            if (f == null || !operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
-                return;
-            }
-            switch (f) {
-                case THROTTLED -> throw DynamoDbException.builder().statusCode(400).message("Rate exceeded")
-                        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ThrottlingException").serviceName("DynamoDb").build())
-                        .build();
-                case UNAVAILABLE -> throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
-                case SLOW -> {
-                    try {
-                        Thread.sleep(2_000);
-                    } catch (InterruptedException e) {
-                        // the call's deadline interrupts it: the SDK reports the timeout
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-        }
+        StoredPlaintext.assertNowhere(dynamo, config.tables().all(), secrets);
     }
 }

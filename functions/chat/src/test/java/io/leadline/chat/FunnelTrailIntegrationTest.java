@@ -64,6 +64,20 @@ class FunnelTrailIntegrationTest {
     }
 
     @Test
+    void aBotIsCountedOnceWhenCaughtAndAddsNothingLater() {
+        var s = chat.start("website-lead", "en");
+        String id = s.body().path("conversationId").asText();
+        String token = s.body().path("token").asText();
+        chat.choice(id, token, "demo");
+        chat.message(id, token, "{\"consent\":{\"purpose\":\"contact\",\"granted\":true},\"website\":\"https://x.example\"}");
+        chat.text(id, token, "Bot Person");
+        chat.text(id, token, "bot@spam.example");
+        chat.text(id, token, "0977 111 222");
+        List<String> trail = trail(id);
+        assertEquals(List.of("bot_caught"), trail.subList(5, trail.size()), "no consent, lead or node after the catch");
+    }
+
+    @Test
     void aReturningVisitorIsNotANewLeadAndARetriedTurnAddsNothing() {
         chat.leaveLead("Trần Văn An", "an.tran@example.vn", "0912 000 222");
         String[] again = chat.leaveLead("Trần Văn An", "an.tran@example.vn", "0912 000 333");

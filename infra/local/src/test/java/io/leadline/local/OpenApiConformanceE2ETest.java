@@ -87,7 +87,7 @@ class OpenApiConformanceE2ETest {
         send("POST", "/chat/conversations", null, "<flowId>website-lead</flowId>", "application/xml");
         call("POST", messages, visitor, "{\"choice\":\"demo\",\"clientMessageId\":\"m-1\"}");
         call("GET", "/chat/conversations/" + conversation, visitor, null);
-        call("POST", messages, visitor, "{\"consent\":{\"purpose\":\"contact\",\"granted\":true}}");
+        call("POST", messages, visitor, "{\"consent\":{\"purpose\":\"contact\",\"granted\":true},\"website\":\"\",\"clientMessageId\":\"m-2\"}");
         call("POST", messages, visitor, "{\"text\":\"An Nguyen\"}");
         call("POST", messages, visitor, "{\"text\":\"not an email\"}");
         call("POST", messages, visitor, "{\"text\":\"an.nguyen@example.vn\"}");

@@ -35,7 +35,7 @@ class WidgetBrowserE2ETest {
 
         var dynamo = product.platform().dynamo();
         List<Map<String, AttributeValue>> leads = dynamo.scan(b -> b.tableName(product.config().tables().leads())).items();
-        assertEquals(1, leads.size(), "one visitor consented and left their details");
+        assertEquals(1, leads.size(), "one visitor consented and left their details; the form bot left none");
         StoredData stored = StoredData.of(product);
         Lead lead = stored.leads().find(leads.get(0).get("id").s()).orElseThrow();
         PersonalFields contact = stored.leadCapture().reveal(lead).get("contact");
@@ -44,7 +44,11 @@ class WidgetBrowserE2ETest {
         assertEquals("+84987654321", contact.get("phone").orElseThrow());
         assertEquals("demo", lead.answers().get("interest"));
 
-        RawTables.assertNowhere(product, "Trần Thị Bích", "bich.tran@example.vn", "987654321", "onerror");
+        RawTables.assertNowhere(product, "Trần Thị Bích", "bich.tran@example.vn", "987654321", "onerror",
+                "Form Bot", "formbot@spam.example", "977111222");
+        assertEquals(1, RawTables.items(product, product.config().tables().conversations()).stream()
+                .filter(i -> "honeypot".equals(i.getOrDefault("botSignal", AttributeValue.fromS("")).s())).count(),
+                "the form bot's conversation is marked");
     }
 
 }
