@@ -23,17 +23,25 @@ public record Platform(DynamoDbClient dynamo, Supplier<KmsClient> kms, Clock clo
 
     /** The AWS set-up: one light HTTP client, explicit region and credentials, no discovery at start-up. */
     public static Platform aws(LeadlineConfig config) {
+        return aws(config, httpClient());
+    }
+
+    /**
+     * The same set-up over another HTTP client (the warm benchmarks answer DynamoDB from memory here,
+     * so that everything but the network stays what runs in AWS).
+     */
+    public static Platform aws(LeadlineConfig config, software.amazon.awssdk.http.SdkHttpClient http) {
         Region region = Region.of(config.region());
         AwsCredentialsProvider credentials = AwsCredentialsProviderChain.of(
                 EnvironmentVariableCredentialsProvider.create(), SystemPropertyCredentialsProvider.create());
         var dynamo = DynamoDbClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
-                .httpClient(httpClient())
+                .httpClient(http)
                 .overrideConfiguration(Platform::deadlines);
         config.dynamoDbEndpoint().ifPresent(dynamo::endpointOverride);
         Supplier<KmsClient> kms = memoize(() -> {
-            var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(httpClient())
+            var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
                     .overrideConfiguration(Platform::deadlines);
             config.kmsEndpoint().ifPresent(builder::endpointOverride);
             return builder.build();
