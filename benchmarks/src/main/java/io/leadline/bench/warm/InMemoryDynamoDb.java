@@ -44,6 +44,7 @@ public final class InMemoryDynamoDb implements SdkHttpClient {
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, Integer> calls = new TreeMap<>();
 
     public InMemoryDynamoDb(List<TableSpec> specs) {
         for (TableSpec spec : specs) {
@@ -118,7 +119,17 @@ public final class InMemoryDynamoDb implements SdkHttpClient {
     public void close() {
     }
 
+    /** DynamoDB calls answered since the last {@link #resetCalls()}, by operation. */
+    public synchronized Map<String, Integer> calls() {
+        return new TreeMap<>(calls);
+    }
+
+    public synchronized void resetCalls() {
+        calls.clear();
+    }
+
     private synchronized JsonNode handle(String operation, JsonNode r) {
+        calls.merge(operation, 1, Integer::sum);
         return switch (operation) {
             case "GetItem" -> getItem(r);
             case "PutItem" -> returning(r, put(r, true));

@@ -60,7 +60,7 @@ public class LeadsApiBenchmark {
         warm = new WarmPlatform();
         ChatClient chat = new ChatClient(DaggerChatComponent.factory().create(warm.config, warm.platform).api());
         for (int i = 0; i < LEADS; i++) {
-            chat.leaveLead("Khách " + i, "khach" + i + "@example.vn", String.format("09%08d", 10_000_000 + i));
+            chat.leaveLead(WarmPlatform.visitorName(i), "khach" + i + "@example.vn", String.format("09%08d", 10_000_000 + i));
         }
         LocalUserDirectory users = new LocalUserDirectory(warm.directory.resolve("users.json"), new SecureRandom(),
                 Clock.systemUTC());
@@ -87,10 +87,12 @@ public class LeadsApiBenchmark {
         }
         replay = new WarmPlatform.Replay(recorder.last(), before);
         for (int i = 0; i < 2; i++) {
+            warm.dynamo.resetCalls();
             warm.dynamo.restore(before);
             APIGatewayV2HTTPResponse again = api.apply(replay.event());
             check(again.getStatusCode(), true, WarmPlatform.body(again));
         }
+        System.err.println("DynamoDB calls per " + call + " call: " + warm.dynamo.calls());
     }
 
     private static void check(int status, boolean expected, JsonNode body) {

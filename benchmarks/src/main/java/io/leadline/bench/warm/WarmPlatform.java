@@ -57,6 +57,11 @@ public final class WarmPlatform {
         System.setOut(new PrintStream(OutputStream.nullOutputStream()));
     }
 
+    /** A distinct name the flow's name validator accepts (letters only: it refuses digits). */
+    public static String visitorName(int i) {
+        return "Khách Hàng " + (char) ('A' + i % 26) + (char) ('a' + i / 26 % 26) + "ng";
+    }
+
     /** A function that remembers the last event it was given, so a benchmark can replay exactly that event. */
     public static final class Recorder implements Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
         private final Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> function;
