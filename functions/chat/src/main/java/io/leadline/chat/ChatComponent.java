@@ -15,6 +15,8 @@ public interface ChatComponent {
 
     ChatApi api();
 
+    ChatPriming priming();
+
     @Component.Factory
     interface Factory {
         ChatComponent create(@BindsInstance LeadlineConfig config, @BindsInstance Platform platform);

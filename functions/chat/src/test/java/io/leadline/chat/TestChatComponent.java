@@ -18,6 +18,8 @@ interface TestChatComponent {
 
     ChatApi api();
 
+    ChatPriming priming();
+
     LeadCapture leadCapture();
 
     LeadRepository leads();

@@ -23,6 +23,8 @@ public interface LeadsApiComponent {
 
     LeadsApi api();
 
+    LeadsApiPriming priming();
+
     @Component.Factory
     interface Factory {
         LeadsApiComponent create(@BindsInstance LeadlineConfig config, @BindsInstance Platform platform,

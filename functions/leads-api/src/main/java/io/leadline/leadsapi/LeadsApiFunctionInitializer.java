@@ -2,6 +2,7 @@ package io.leadline.leadsapi;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.leadline.http.Priming;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.cloud.function.context.FunctionRegistration;
 import org.springframework.cloud.function.context.catalog.FunctionTypeUtils;
@@ -16,7 +17,10 @@ public class LeadsApiFunctionInitializer implements ApplicationContextInitialize
 
     @Override
     public void initialize(GenericApplicationContext context) {
-        LeadsApi api = LeadsApiComponent.fromEnvironment().api();
+        LeadsApiComponent graph = LeadsApiComponent.fromEnvironment();
+        LeadsApi api = graph.api();
+        // A bean, so the context holds it: CRaC keeps registered resources only weakly.
+        context.registerBean("leadsApiPriming", Priming.class, () -> graph.priming().priming().register(System.getenv()));
         context.registerBean(FUNCTION_NAME, FunctionRegistration.class, () -> new FunctionRegistration<>(api, FUNCTION_NAME)
                 .type(FunctionTypeUtils.functionType(APIGatewayV2HTTPEvent.class, APIGatewayV2HTTPResponse.class)));
     }

@@ -25,6 +25,8 @@ interface TestLeadsApiComponent {
 
     LeadsApi api();
 
+    LeadsApiPriming priming();
+
     LeadRepository leads();
 
     LeadCapture leadCapture();
