@@ -1,11 +1,6 @@
 package io.leadline.bench.coldstart;
 
 import io.leadline.bench.Percentiles;
-import io.leadline.config.LeadlineConfig;
-import io.leadline.storage.TableProvisioner;
-import io.leadline.storage.TableSpecs;
-import io.leadline.testing.LoopbackDynamoDb;
-import io.leadline.testing.MotoServer;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -36,8 +30,20 @@ import java.util.zip.ZipInputStream;
  */
 public final class ColdStartBenchmark {
 
-    /** A JVM configuration to compare: its name and its flags beyond the managed runtime's own. */
-    record Variant(String name, List<String> flags) {
+    /**
+     * A JVM configuration to compare: its name, its flags beyond the managed runtime's own, and, for a
+     * class-data archive, the flag that writes it in a training run and the one that reads it
+     * ({archive} stands for its path). A jar layout puts the package in the task root's lib/ as one
+     * jar instead of unpacking it: class-data archives take classes from jars only.
+     */
+    record Variant(String name, List<String> flags, String trainFlag, String runFlag, boolean jarLayout) {
+        Variant(String name, List<String> flags) {
+            this(name, flags, null, null, false);
+        }
+
+        boolean archived() {
+            return trainFlag != null;
+        }
     }
 
     /** One cell of the table. */
@@ -48,11 +54,20 @@ public final class ColdStartBenchmark {
     }
 
     /** What the managed runtime gives every JVM at 1,024 MB, as far as a function can see: serial GC, heap 85 %. */
-    static final List<String> RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-Xshare:auto", "-XX:MaxHeapSize=891289k",
+    static final List<String> RUNTIME_FLAGS = List.of("-XX:+UseSerialGC", "-XX:MaxHeapSize=891289k",
             "-Dorg.springframework.boot.logging.LoggingSystem=none", "--enable-native-access=ALL-UNNAMED");
 
     static final Variant JVM_DEFAULTS = new Variant("JIT defaults (C1+C2)", List.of());
-    static final Variant C1 = new Variant("-XX:TieredStopAtLevel=1", List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1"));
+    static final List<String> C1_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
+    static final Variant C1 = new Variant("-XX:TieredStopAtLevel=1", C1_FLAGS);
+    static final Variant CDS = new Variant("C1 + dynamic AppCDS", C1_FLAGS,
+            "-XX:ArchiveClassesAtExit={archive}", "-XX:SharedArchiveFile={archive}", false);
+    static final Variant CDS_JAR = new Variant("C1 + dynamic AppCDS, lib/ jar", C1_FLAGS,
+            "-XX:ArchiveClassesAtExit={archive}", "-XX:SharedArchiveFile={archive}", true);
+    static final Variant AOT = new Variant("C1 + AOT cache", C1_FLAGS,
+            "-XX:AOTCacheOutput={archive}", "-XX:AOTCache={archive}", false);
+    static final Variant AOT_JAR = new Variant("C1 + AOT cache, lib/ jar", C1_FLAGS,
+            "-XX:AOTCacheOutput={archive}", "-XX:AOTCache={archive}", true);
 
     private ColdStartBenchmark() {
     }
@@ -61,34 +76,28 @@ public final class ColdStartBenchmark {
         return switch (name) {
             case "defaults" -> JVM_DEFAULTS;
             case "c1" -> C1;
-            default -> throw new IllegalArgumentException("unknown variant " + name + " (defaults, c1)");
+            case "cds" -> CDS;
+            case "cds-jar" -> CDS_JAR;
+            case "aot" -> AOT;
+            case "aot-jar" -> AOT_JAR;
+            default -> throw new IllegalArgumentException("unknown variant " + name + " (defaults, c1, cds, cds-jar, aot, aot-jar)");
         };
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        List<LambdaFunction> functions = args.length > 1 && !args[1].equals("all")
-                ? Arrays.stream(args[1].split(",")).map(s -> LambdaFunction.valueOf(s.toUpperCase(Locale.ROOT).replace('-', '_'))).toList()
-                : List.of(LambdaFunction.values());
-        Path target = Path.of("benchmarks", "target");
-        Path work = Files.createDirectories(target.resolve("coldstart"));
-        Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-        String runtimeClasspath;
-        try (var jars = Files.list(target.resolve("lambda-runtime"))) {
-            runtimeClasspath = jars.map(Path::toAbsolutePath).map(Path::toString).sorted().collect(Collectors.joining(":"));
-        }
-        Map<LambdaFunction, Path> taskRoots = new LinkedHashMap<>();
-        for (LambdaFunction f : functions) {
-            taskRoots.put(f, unpack(target.resolve("lambda-packages").resolve("leadline-function-" + f.module + "-lambda.jar"),
-                    work.resolve("task").resolve(f.module)));
-        }
-
-        try (LoopbackDynamoDb dynamo = LoopbackDynamoDb.start(); MotoServer moto = MotoServer.start()) {
-            LeadlineConfig defaults = LeadlineConfig.from(Map.of("LEADLINE_KEYRING", "local", "LEADLINE_LOCAL_KEY_FILE", "unused"));
-            new TableProvisioner(dynamo.client()).ensure(TableSpecs.all(defaults.tables()));
-            String keyArn = moto.kms().createKey(b -> b.description("leadline bench")).keyMetadata().arn();
-            Map<String, String> env = lambdaEnvironment(dynamo, moto, keyArn);
-            LambdaProcess lambda = new LambdaProcess(java, runtimeClasspath, env, Files.createDirectories(work.resolve("logs")));
+        List<LambdaFunction> functions = LambdaBench.functions(args, 1);
+        try (LambdaBench bench = LambdaBench.open()) {
+            Path work = bench.work;
+            LambdaProcess lambda = bench.lambda;
+            Map<LambdaFunction, Path> taskRoots = new LinkedHashMap<>();
+            Map<LambdaFunction, Path> jarTaskRoots = new LinkedHashMap<>();
+            for (LambdaFunction f : functions) {
+                taskRoots.put(f, bench.taskRoot(f));
+                Path lib = Files.createDirectories(work.resolve("task-jar").resolve(f.module).resolve("lib"));
+                Files.copy(bench.deploymentPackage(f), lib.resolve(f.module + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+                jarTaskRoots.put(f, lib.getParent().toAbsolutePath());
+            }
 
             List<Variant> variants = args.length > 2 ? Arrays.stream(args[2].split(",")).map(ColdStartBenchmark::variant).toList()
                     : List.of(JVM_DEFAULTS, C1);
@@ -109,19 +118,44 @@ public final class ColdStartBenchmark {
             }
             // The harness (and DynamoDB Local in it) stays off the pinned core.
             pinSelf("1");
+            // Archives come from one training run per function, entry and variant (a build step, as they
+            // would be made when the package is built), before anything is measured.
+            Map<Config, List<String>> flagsOf = new HashMap<>();
+            Path archives = work.resolve("archives");
+            deleteTree(archives); // an archive is only valid for the packages and JDK it was made from
+            Files.createDirectories(archives);
+            for (Config c : configs) {
+                Path root = c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
+                List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
+                flags.addAll(c.variant().flags());
+                if (c.variant().archived()) {
+                    String archive = archives.resolve(c.function().module + "-" + c.entry().name().toLowerCase(Locale.ROOT) + "-"
+                            + c.variant().name().replaceAll("[^A-Za-z0-9]+", "_") + ".archive").toAbsolutePath().toString();
+                    if (!Files.exists(Path.of(archive))) {
+                        List<String> training = new ArrayList<>(flags);
+                        training.add(c.variant().trainFlag().replace("{archive}", archive));
+                        lambda.run(c.function(), c.entry(), root, training, null, c.function() == LambdaFunction.CHAT ? 6 : 2);
+                        if (!Files.exists(Path.of(archive))) {
+                            throw new IllegalStateException("the training run wrote no archive for " + c);
+                        }
+                    }
+                    flags.add(c.variant().runFlag().replace("{archive}", archive));
+                }
+                flagsOf.put(c, flags);
+            }
             Map<Config, List<LambdaProcess.Run>> results = new LinkedHashMap<>();
-            System.out.printf("cold starts: %d configurations x %d runs (+1 discarded warm-up each), %s%n", configs.size(), runs, java);
+            System.out.printf("cold starts: %d configurations x %d runs (+1 discarded warm-up each)%n", configs.size(), runs);
             for (int round = 0; round <= runs; round++) {
                 for (Config c : configs) {
                     int invocations = c.function() == LambdaFunction.CHAT ? 6 : 2;
-                    List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
-                    flags.addAll(c.variant().flags());
+                    List<String> flags = new ArrayList<>(flagsOf.get(c));
                     // For looking inside a run (e.g. -XX:StartFlightRecording=...): not part of any reported figure.
                     String extra = System.getProperty("leadline.coldstart.jvmFlags", "");
                     if (!extra.isBlank()) {
                         flags.addAll(List.of(extra.trim().split("\\s+")));
                     }
-                    LambdaProcess.Run run = lambda.run(c.function(), c.entry(), taskRoots.get(c.function()), flags, c.cpus(), invocations);
+                    Path root = c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
+                    LambdaProcess.Run run = lambda.run(c.function(), c.entry(), root, flags, c.cpus(), invocations);
                     if (run.statuses().stream().anyMatch(s -> s >= 400)) {
                         throw new IllegalStateException(c + " answered " + run.statuses());
                     }
@@ -169,32 +203,6 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** The environment Lambda and template.yaml give a function, pointed at the loopback services. */
-    static Map<String, String> lambdaEnvironment(LoopbackDynamoDb dynamo, MotoServer moto, String keyArn) {
-        Map<String, String> env = new HashMap<>();
-        env.put("PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
-        env.put("LANG", "en_US.UTF-8");
-        env.put("TZ", ":UTC");
-        env.put("AWS_REGION", "ap-southeast-1");
-        env.put("AWS_DEFAULT_REGION", "ap-southeast-1");
-        env.put("AWS_ACCESS_KEY_ID", "bench");
-        env.put("AWS_SECRET_ACCESS_KEY", "bench");
-        env.put("AWS_SESSION_TOKEN", "bench");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
-        env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
-        env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/leadline-bench");
-        env.put("AWS_LAMBDA_LOG_STREAM_NAME", "bench");
-        env.put("LAMBDA_RUNTIME_DIR", "/var/runtime");
-        env.put("LEADLINE_KEYRING", "kms");
-        env.put("LEADLINE_KMS_KEY_ID", keyArn);
-        env.put("LEADLINE_KMS_ENDPOINT", moto.endpoint().toString());
-        env.put("LEADLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-        env.put("SPRING_MAIN_BANNER_MODE", "off");
-        env.put("LOG4J_CONFIGURATION_FILE", "leadline-log4j2.xml");
-        return env;
-    }
-
     /** Unpacks a deployment package as Lambda does (classes at the root of the task directory). */
     static Path unpack(Path jar, Path dir) throws IOException {
         Path marker = dir.resolve(".unpacked-from");
@@ -202,11 +210,7 @@ public final class ColdStartBenchmark {
         if (Files.exists(marker) && Files.readString(marker).equals(stamp)) {
             return dir.toAbsolutePath();
         }
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        deleteTree(dir);
         Files.createDirectories(dir);
         try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
             for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
@@ -224,6 +228,14 @@ public final class ColdStartBenchmark {
         }
         Files.writeString(marker, stamp);
         return dir.toAbsolutePath();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** Pins this process's threads to the given CPUs, so a pinned function has its core to itself. */

@@ -38,6 +38,11 @@ final class LambdaProcess {
         this.logs = logs;
     }
 
+    /** The same, with another environment (e.g. another memory size). */
+    LambdaProcess withEnvironment(Map<String, String> environment) {
+        return new LambdaProcess(java, runtimeClasspath, environment, logs);
+    }
+
     Run run(LambdaFunction function, Entry entry, Path taskRoot, List<String> jvmFlags, String cpus,
             int invocations) throws IOException, InterruptedException {
         try (RuntimeApi api = new RuntimeApi()) {
