@@ -36,11 +36,13 @@ public final class ChatLoadBenchmark {
         List<String> positional = new ArrayList<>();
         boolean file = false;
         boolean embedded = false;
+        boolean dynamoOnly = false;
         int warmup = 10;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--file" -> file = true;
                 case "--embedded" -> embedded = true;
+                case "--dynamodb-only" -> dynamoOnly = true;
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 default -> positional.add(args[i]);
             }
@@ -59,6 +61,10 @@ public final class ChatLoadBenchmark {
                 dynamo = startDynamoDbLocal(file ? db : null);
                 options = options.withDynamoDbAt(URI.create("http://127.0.0.1:" + port(dynamo)));
                 storage = "DynamoDB Local in its own JVM on loopback, " + (file ? "on a SQLite file" : "in memory");
+            }
+            if (dynamoOnly && dynamo != null) {
+                dynamoDbAlone(options.dynamoDbEndpoint().orElseThrow(), dynamo, visitors, warmup, seconds);
+                return;
             }
             try (LocalProduct product = LocalProduct.start(options)) {
                 ChatLoad load = new ChatLoad(product.baseUrl());
@@ -103,6 +109,50 @@ public final class ChatLoadBenchmark {
             }
         }
         System.exit(0);
+    }
+
+    /**
+     * DynamoDB Local on its own: {@code threads} callers each storing a small item and reading it back
+     * (PutItem then GetItem, about a conversation item's size) as fast as it answers.
+     */
+    private static void dynamoDbAlone(URI endpoint, Process dynamo, int threads, int warmup, int seconds) throws Exception {
+        var client = software.amazon.awssdk.services.dynamodb.DynamoDbClient.builder().endpointOverride(endpoint)
+                .region(software.amazon.awssdk.regions.Region.of("local"))
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        client.createTable(b -> b.tableName("scratch").billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType("S"))
+                .keySchema(k -> k.attributeName("pk").keyType("HASH")));
+        String padding = "x".repeat(600);
+        java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
+        java.util.function.IntFunction<Long> run = secs -> {
+            java.util.concurrent.atomic.LongAdder calls = new java.util.concurrent.atomic.LongAdder();
+            long end = System.nanoTime() + secs * 1_000_000_000L;
+            try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                for (int t = 0; t < threads; t++) {
+                    pool.submit(() -> {
+                        while (System.nanoTime() < end) {
+                            var key = software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("k" + ids.incrementAndGet());
+                            client.putItem(b -> b.tableName("scratch").item(Map.of("pk", key,
+                                    "body", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(padding))));
+                            client.getItem(b -> b.tableName("scratch").key(Map.of("pk", key)).consistentRead(true));
+                            calls.add(2);
+                        }
+                    });
+                }
+            }
+            return calls.sum();
+        };
+        run.apply(warmup);
+        long cpuBefore = cpuNanos(dynamo.toHandle());
+        long t0 = System.nanoTime();
+        long calls = run.apply(seconds);
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("DynamoDB Local alone, %d callers: %,d calls in %.0f s (%.0f calls/s, PutItem and GetItem "
+                        + "alternately), %.2f ms CPU per call in its JVM; load average %s%n", threads, calls, elapsed,
+                calls / elapsed, (cpuNanos(dynamo.toHandle()) - cpuBefore) / 1e6 / calls, loadAverage());
+        client.close();
     }
 
     private static Process startDynamoDbLocal(Path directory) throws IOException {
