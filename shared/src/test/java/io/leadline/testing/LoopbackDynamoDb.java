@@ -27,9 +27,17 @@ public final class LoopbackDynamoDb implements AutoCloseable {
         this.port = port;
     }
 
+    /** In memory. */
     public static LoopbackDynamoDb start() {
+        return start(null);
+    }
+
+    /** On a SQLite file (shared-db.db) in {@code directory}; in memory when it is null. */
+    public static LoopbackDynamoDb start(java.nio.file.Path directory) {
         try {
-            var handler = new LocalDynamoDBServerHandler(new LocalDynamoDBRequestHandler(0, true, null, true, false), null);
+            var requests = new LocalDynamoDBRequestHandler(0, directory == null,
+                    directory == null ? null : directory.toString(), true, false);
+            var handler = new LocalDynamoDBServerHandler(requests, null);
             var collection = new DynamoDBProxyServer(0, handler).setUpHandler(handler);
             Server server = new Server();
             ServerConnector connector = new ServerConnector(server);

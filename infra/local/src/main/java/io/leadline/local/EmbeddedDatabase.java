@@ -22,7 +22,7 @@ import java.util.Set;
  * {@link #close} waits for that thread, so the file can be opened again at once (a restart in the same
  * process, as the tests do).
  */
-final class EmbeddedDatabase implements AutoCloseable {
+final class EmbeddedDatabase implements LocalDatabase {
 
     /**
      * DynamoDB Local's stream code (SDK v1) warns on first use that JAXB is missing and it falls back
@@ -89,11 +89,13 @@ final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    DynamoDbClient client() {
+    @Override
+    public DynamoDbClient client() {
         return local.dynamoDbClient();
     }
 
-    DynamoDbStreamsClient streams() {
+    @Override
+    public DynamoDbStreamsClient streams() {
         return local.dynamoDbStreamsClient();
     }
 

@@ -1,7 +1,9 @@
 package io.leadline.local;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -10,9 +12,12 @@ import java.util.Set;
  * @param host    interface to bind; loopback by default, so the local product is not on the network
  * @param dataDir DynamoDB Local's database and the local root key; kept across restarts, git-ignored
  * @param webDir  the widget, demo page and console
+ * @param dynamoDbEndpoint a DynamoDB Local already running in its own process; empty (the default): one
+ *                         embedded in this process, its database a file in {@code dataDir}
  */
 public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins,
-                           java.time.Duration sweepInterval, boolean chatRateLimits) {
+                           java.time.Duration sweepInterval, boolean chatRateLimits,
+                           Optional<URI> dynamoDbEndpoint) {
 
     /** Locally the retention sweep runs every minute (hourly in AWS): expired data goes quickly here too. */
     static final java.time.Duration DEFAULT_SWEEP = java.time.Duration.ofMinutes(1);
@@ -23,12 +28,18 @@ public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set
 
     public LocalOptions(String host, int port, Path dataDir, Path webDir, Set<String> chatOrigins,
                         java.time.Duration sweepInterval) {
-        this(host, port, dataDir, webDir, chatOrigins, sweepInterval, true);
+        this(host, port, dataDir, webDir, chatOrigins, sweepInterval, true, Optional.empty());
     }
 
     /** The same product without the chat API's rate limits: for a load run from one address. */
     public LocalOptions withoutChatRateLimits() {
-        return new LocalOptions(host, port, dataDir, webDir, chatOrigins, sweepInterval, false);
+        return new LocalOptions(host, port, dataDir, webDir, chatOrigins, sweepInterval, false, dynamoDbEndpoint);
+    }
+
+    /** The same product on a DynamoDB Local that runs in a process of its own at {@code endpoint}. */
+    public LocalOptions withDynamoDbAt(URI endpoint) {
+        return new LocalOptions(host, port, dataDir, webDir, chatOrigins, sweepInterval, chatRateLimits,
+                Optional.of(endpoint));
     }
 
     public static LocalOptions parse(String[] args, Map<String, String> env) {
@@ -57,7 +68,8 @@ public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set
                 ? java.time.Duration.parse(env.get("LEADLINE_SWEEP_INTERVAL")) : DEFAULT_SWEEP;
         // A load generator on this machine is one client address: it may switch the limits off.
         boolean limits = !"off".equals(env.getOrDefault("LEADLINE_CHAT_RATE_LIMITS", "on"));
-        return new LocalOptions(host, port, data, web, chatOrigins, sweep, limits);
+        Optional<URI> dynamo = Optional.ofNullable(env.get("LEADLINE_DYNAMODB_ENDPOINT")).map(URI::create);
+        return new LocalOptions(host, port, data, web, chatOrigins, sweep, limits, dynamo);
     }
 
     private static String require(String flag, String value) {
@@ -74,7 +86,9 @@ public record LocalOptions(String host, int port, Path dataDir, Path webDir, Set
               Environment: LEADLINE_PORT, LEADLINE_HOST, LEADLINE_DATA_DIR, LEADLINE_WEB_DIR,
               LEADLINE_CHAT_ORIGINS (origins allowed to embed the widget; default *),
               LEADLINE_SWEEP_INTERVAL (how often expired data is swept; default PT1M),
-              LEADLINE_CHAT_RATE_LIMITS (off for a load run from this machine; default on).""";
+              LEADLINE_CHAT_RATE_LIMITS (off for a load run from this machine; default on),
+              LEADLINE_DYNAMODB_ENDPOINT (a DynamoDB Local running in its own process, e.g.
+              http://127.0.0.1:8000; default: one embedded in this process, on a file in --data).""";
 
     static final class UsageException extends RuntimeException {
         UsageException() {

@@ -44,13 +44,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product in one process: DynamoDB Local embedded (its database a file in the data
- * folder), the raw AES keyring from a 0600 key file, the functions' own code wired by their own
+ * folder; or one in a process of its own, {@link LocalOptions#dynamoDbEndpoint}), the raw AES keyring from a 0600 key file, the functions' own code wired by their own
  * Dagger components, and the gateway in front.
  */
 public final class LocalProduct implements AutoCloseable {
 
     private final LocalOptions options;
-    private final EmbeddedDatabase database;
+    private final LocalDatabase database;
     private final LeadlineConfig config;
     private static final Logger log = LoggerFactory.getLogger(LocalProduct.class);
     /** Lambda polls a stream about four times a second; locally twice is quick enough to watch. */
@@ -63,7 +63,7 @@ public final class LocalProduct implements AutoCloseable {
     private final Optional<FirstAdmin> firstAdmin;
     private final StreamPoller funnelStream;
 
-    private LocalProduct(LocalOptions options, EmbeddedDatabase database, LeadlineConfig config,
+    private LocalProduct(LocalOptions options, LocalDatabase database, LeadlineConfig config,
                          LocalGateway gateway, Platform platform, ScheduledExecutorService timer,
                          LocalUserDirectory users, Optional<FirstAdmin> firstAdmin, StreamPoller funnelStream) {
         this.options = options;
@@ -93,7 +93,8 @@ public final class LocalProduct implements AutoCloseable {
                     + " (run from the repository root, or pass --web)");
         }
         Path data = ownerOnlyDirectory(options.dataDir());
-        EmbeddedDatabase database = EmbeddedDatabase.open(data.resolve("dynamodb.db"));
+        LocalDatabase database = options.dynamoDbEndpoint().<LocalDatabase>map(RemoteDatabase::new)
+                .orElseGet(() -> EmbeddedDatabase.open(data.resolve("dynamodb.db")));
         DynamoDbClient dynamo = database.client();
         LeadlineConfig config = LeadlineConfig.from(Map.of(
                 "LEADLINE_KEYRING", "local",
