@@ -158,6 +158,21 @@ class LeadRoutesIntegrationTest {
             });
             assertThat(get(console.manager, LeadsApiRoutes.LEADS, null, Map.of("limit", "100")).status()).isEqualTo(200);
         }
+
+        /**
+         * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): "limit=٣" (an Arabic-Indic three) was taken as 3,
+         * "+5" as 5 and "status=LOST" as lost; the document's integers are ASCII digits, its statuses lower case.
+         */
+        @Test
+        void numbersInOtherScriptsOrWithASignAndStatusesInCapitalsAreRefused() {
+            assertThat(get(console.manager, LeadsApiRoutes.LEADS, null, Map.of("status", "LOST")).status()).isEqualTo(400);
+            for (String n : List.of("\u0663", "\u0969", "\uFF13", "+5")) {
+                assertThat(get(console.manager, LeadsApiRoutes.LEADS, null, Map.of("limit", n)).status()).as(n).isEqualTo(400);
+                assertThat(get(console.manager, LeadsApiRoutes.AUDIT, null, Map.of("limit", n)).status()).as(n).isEqualTo(400);
+                assertThat(get(console.manager, LeadsApiRoutes.AUDIT, null, Map.of("before", n)).status()).as(n).isEqualTo(400);
+            }
+            assertThat(get(console.manager, LeadsApiRoutes.AUDIT, null, Map.of("limit", "3")).status()).isEqualTo(200);
+        }
     }
 
     @Nested
@@ -295,7 +310,10 @@ class LeadRoutesIntegrationTest {
                     "{\"status\":\"contacted\",\"version\":\"one\"}", "missing_field",
                     "{\"status\":\"contacted\",\"version\":1,\"owner\":\"me\"}", "unknown_field",
                     "{\"status\":", "invalid_json",
-                    "[1,2]", "invalid_body"));
+                    "[1,2]", "invalid_body",
+                    // Found by the OpenAPI fuzz run: a status in capitals and a fractional version were taken.
+                    "{\"status\":\"CONTACTED\",\"version\":" + lead.version() + "}", "invalid_field",
+                    "{\"status\":\"contacted\",\"version\":" + lead.version() + ".5}", "missing_field"));
             cases.forEach((body, code) -> {
                 ConsoleClient.Response r = post(console.repA, LeadsApiRoutes.UPDATE_LEAD, lead.id(), body);
                 assertThat(r.status()).as(body).isEqualTo(400);
