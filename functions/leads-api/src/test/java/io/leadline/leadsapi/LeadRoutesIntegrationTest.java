@@ -326,6 +326,45 @@ class LeadRoutesIntegrationTest {
         }
     }
 
+    /**
+     * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): an erasure destroys the subject keys first, then the
+     * records; a reveal or a note on the lead in between answered 500. The lead is going: single-lead routes
+     * answer 404, lists show its row without masks, an export leaves it out and a handover passes it by.
+     */
+    @Nested
+    class DuringAnErasure {
+
+        @Test
+        void aLeadWhoseKeyIsAlreadyDestroyedIsTreatedAsGone() {
+            Lead going = console.lead("Sắp Xóa", "going@example.vn", "0900000051", console.repAId);
+            Lead staying = console.lead("Vẫn Còn", "staying@example.vn", "0900000052", console.repAId);
+            console.component.subjectKeys().destroy(going.subjectId());
+
+            ConsoleClient.Response reveal = get(console.repA, LeadsApiRoutes.LEAD, going.id(), Map.of());
+            assertThat(reveal.status()).isEqualTo(404);
+            assertThat(reveal.code()).isEqualTo("not_found");
+            assertThat(post(console.repA, LeadsApiRoutes.ADD_NOTE, going.id(), "{\"kind\":\"note\",\"text\":\"called\"}").status())
+                    .isEqualTo(404);
+
+            ConsoleClient.Response list = get(console.manager, LeadsApiRoutes.LEADS, null, Map.of());
+            assertThat(list.status()).isEqualTo(200);
+            Map<String, JsonNode> rows = new HashMap<>();
+            list.body().path("leads").forEach(l -> rows.put(l.path("id").asText(), l));
+            assertThat(rows.get(going.id()).path("masked").isEmpty()).isTrue();
+            assertThat(rows.get(staying.id()).path("masked").path("name").asText()).isNotEmpty();
+
+            ConsoleClient.Response export = post(console.admin, LeadsApiRoutes.PRIVACY_EXPORT, null, "{\"email\":\"going@example.vn\"}");
+            assertThat(export.status()).isEqualTo(200);
+            assertThat(export.body().path("leads").isEmpty()).isTrue();
+
+            ConsoleClient.Response handover = post(console.manager, LeadsApiRoutes.HANDOVER, console.repAId,
+                    "{\"to\":\"" + console.repBId + "\"}");
+            assertThat(handover.status()).isEqualTo(200);
+            assertThat(handover.body().path("moved").asInt()).isEqualTo(1);
+            assertThat(console.reload(staying).owner()).isEqualTo(console.repBId);
+        }
+    }
+
     @Nested
     class Notes {
 
