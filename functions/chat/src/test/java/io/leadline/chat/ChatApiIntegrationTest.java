@@ -293,6 +293,18 @@ class ChatApiIntegrationTest {
         assertFalse(r.body().toString().contains("no-such-flow-7q2x"), r.body().toString());
     }
 
+    /**
+     * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): withdrawing consent to a purpose never granted
+     * answered 400 naming the purpose it was sent.
+     */
+    @Test
+    void withdrawingAConsentNeverGrantedIs400WithoutRepeatingThePurpose() {
+        var s = chat.start("website-lead", "en");
+        var r = chat.consent(s.body().path("conversationId").asText(), s.body().path("token").asText(), "s--c40nda1", false);
+        assertEquals(400, r.status());
+        assertFalse(r.body().toString().contains("s--c40nda1"), r.body().toString());
+    }
+
     @Test
     void unknownRoutesAnswer404InTheErrorFormat() {
         var r = chat.send(new io.leadline.http.HttpRoute("GET", "/chat/nope"), Map.of(), (String) null, null);
