@@ -64,6 +64,15 @@ final class FuzzVerdict {
     }
 
     /**
+     * Whether a request that got no answer at all (the connection closed under it) was one the server may
+     * refuse that way: a request line that is not a URI (the JDK's HTTP server refuses it before reading
+     * the body, then closes), or a body over API Gateway's 10 MB (the gateway stops reading at the limit).
+     */
+    boolean mayCloseUnanswered(OpenApiFuzzer.Request rq) {
+        return !isUri(rq.target()) || rq.body() != null && rq.body().length > LocalGateway.MAX_BODY_BYTES;
+    }
+
+    /**
      * The failures of this answer; empty when it is as it must be. {@code notes} hears of answers that
      * are fine but worth counting apart.
      */
@@ -140,7 +149,7 @@ final class FuzzVerdict {
             }
         }
         for (String v : rq.echoable()) {
-            if (text.contains(v) && !documentText.contains(v)) {
+            if (text.contains(v.strip()) && !documentText.contains(v.strip())) {
                 out.add("echo: the error repeats a value the request carried (" + Hostile.describe(v) + "): " + Hostile.describe(text));
             }
         }

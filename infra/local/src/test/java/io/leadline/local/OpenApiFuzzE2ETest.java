@@ -119,7 +119,12 @@ class OpenApiFuzzE2ETest {
             r = http.send(rq.method(), rq.target(), rq.headers(), rq.body());
         } catch (IOException | RuntimeException e) {
             http.close();
-            report.record(rq, operation, 0, List.of("transport: " + e));
+            if (verdict.mayCloseUnanswered(rq)) {
+                report.note("closed unanswered: request line not a URI, or body over 10 MB");
+                report.record(rq, operation, 0, List.of());
+            } else {
+                report.record(rq, operation, 0, List.of("transport: " + e));
+            }
             return;
         }
         report.record(rq, operation, r.status(), verdict.check(rq, r, report::note));
