@@ -203,7 +203,11 @@ final class FuzzTargets {
                 text(p.name()), text(p.email()), text(p.phone()));
     }
 
-    /** One setup request through the gateway; 2xx or the test stops (a 429 is waited out). */
+    /**
+     * One setup request through the gateway; 2xx or the test stops. A 429 is waited out, and a 409
+     * {@code conflict} (the chat turn met a concurrent change, say to the returning visitor's lead) is sent
+     * again as the widget does, same clientMessageId and all.
+     */
     synchronized JsonNode call(String method, String path, String token, String body) {
         try {
             for (int attempt = 0; ; attempt++) {
@@ -215,6 +219,10 @@ final class FuzzTargets {
                 RawHttp.Response r = setup.send(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
                 if (r.status() == 429 && attempt < 20) {
                     Thread.sleep(1_100);
+                    continue;
+                }
+                if (r.status() == 409 && r.body().contains("\"code\":\"conflict\"") && attempt < 20) {
+                    Thread.sleep(100);
                     continue;
                 }
                 if (r.status() / 100 != 2) {
