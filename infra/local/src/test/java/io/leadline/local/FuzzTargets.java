@@ -184,12 +184,20 @@ final class FuzzTargets {
 
     /** Starts a conversation and sends its turns, each with a clientMessageId; its id and token. */
     Conversation chat(String flow, String locale, String source, String... turns) {
+        return chat(false, flow, locale, source, turns);
+    }
+
+    /** As {@link #chat(String, String, String, String...)}; with {@code mayBeErased}, null if it was erased on the way. */
+    private Conversation chat(boolean mayBeErased, String flow, String locale, String source, String... turns) {
         JsonNode started = call("POST", "/chat/conversations", null, "{\"flowId\":\"" + flow + "\",\"locale\":\"" + locale + "\""
                 + (source == null ? "" : ",\"source\":\"" + source + "\"") + "}");
         Conversation c = new Conversation(started.path("conversationId").asText(), started.path("token").asText());
         for (int i = 0; i < turns.length; i++) {
             String body = turns[i].substring(0, turns[i].length() - 1) + ",\"clientMessageId\":\"setup-" + i + "\"}";
-            JsonNode reply = call("POST", "/chat/conversations/" + c.id() + "/messages", c.token(), body);
+            JsonNode reply = call("POST", "/chat/conversations/" + c.id() + "/messages", c.token(), body, mayBeErased);
+            if (reply == null) {
+                return null;
+            }
             if (reply.path("prompt").has("hint")) {
                 throw new AssertionError("setup turn refused: " + body + " → " + reply);
             }
@@ -197,9 +205,13 @@ final class FuzzTargets {
         return c;
     }
 
-    /** A fuzz person leaves a lead through the chat, as a visitor does (the run erases some: new ones keep coming). */
+    /**
+     * A fuzz person leaves a lead through the chat, as a visitor does (the run erases some: new ones keep
+     * coming). A returning visitor's conversation joins their lead, so an erasure of that person running
+     * meanwhile may take it along: then this one is simply gone.
+     */
     void captureLead(Person p) {
-        chat("website-lead", "en", "fuzz", "{\"choice\":\"demo\"}", "{\"consent\":{\"purpose\":\"contact\",\"granted\":true}}",
+        chat(true, "website-lead", "en", "fuzz", "{\"choice\":\"demo\"}", "{\"consent\":{\"purpose\":\"contact\",\"granted\":true}}",
                 text(p.name()), text(p.email()), text(p.phone()));
     }
 
@@ -208,7 +220,12 @@ final class FuzzTargets {
      * {@code conflict} (the chat turn met a concurrent change, say to the returning visitor's lead) is sent
      * again as the widget does, same clientMessageId and all.
      */
-    synchronized JsonNode call(String method, String path, String token, String body) {
+    JsonNode call(String method, String path, String token, String body) {
+        return call(method, path, token, body, false);
+    }
+
+    /** As {@link #call(String, String, String, String)}; with {@code goneIsFine}, a 404 is null. */
+    private synchronized JsonNode call(String method, String path, String token, String body, boolean goneIsFine) {
         try {
             for (int attempt = 0; ; attempt++) {
                 List<String[]> headers = new ArrayList<>();
@@ -217,13 +234,16 @@ final class FuzzTargets {
                     headers.add(new String[]{"Authorization", "Bearer " + token});
                 }
                 RawHttp.Response r = setup.send(method, path, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-                if (r.status() == 429 && attempt < 20) {
+                if (r.status() == 429 && attempt < 60) {
                     Thread.sleep(1_100);
                     continue;
                 }
                 if (r.status() == 409 && r.body().contains("\"code\":\"conflict\"") && attempt < 20) {
                     Thread.sleep(100);
                     continue;
+                }
+                if (r.status() == 404 && goneIsFine) {
+                    return null;
                 }
                 if (r.status() / 100 != 2) {
                     throw new AssertionError("setup: " + method + " " + path + " answered " + r.status() + " " + r.body());
