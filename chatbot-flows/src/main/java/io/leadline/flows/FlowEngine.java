@@ -82,7 +82,7 @@ public final class FlowEngine {
             return false;
         }
         if (!state.granted(c.purpose())) {
-            throw new FlowInputException("unexpected_input", "there is no consent to '" + c.purpose() + "' to withdraw");
+            throw new FlowInputException("unexpected_input", "there is no consent for that purpose to withdraw");
         }
         return true;
     }

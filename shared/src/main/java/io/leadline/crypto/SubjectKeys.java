@@ -82,7 +82,7 @@ public final class SubjectKeys {
      */
     public void extend(String subjectId, long expiresAt) {
         KeyItem item = store.find(SUBJECT_PREFIX + subjectId)
-                .orElseThrow(() -> new UnreadableDataException("no key for subject"));
+                .orElseThrow(() -> UnreadableDataException.keyGone("no key for subject"));
         if (item.expiresAt() >= expiresAt) {
             return;
         }
@@ -113,7 +113,7 @@ public final class SubjectKeys {
 
     private IKeyring unwrap(String subjectId) {
         KeyItem item = store.find(SUBJECT_PREFIX + subjectId)
-                .orElseThrow(() -> new UnreadableDataException("subject key destroyed or expired"));
+                .orElseThrow(() -> UnreadableDataException.keyGone("subject key destroyed or expired"));
         return keyrings.rawAes("subject/" + subjectId, unwrapKeyBytes(item));
     }
 

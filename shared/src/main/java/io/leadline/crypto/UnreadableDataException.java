@@ -6,12 +6,33 @@ package io.leadline.crypto;
  */
 public final class UnreadableDataException extends RuntimeException {
 
+    private final boolean keyGone;
+
     public UnreadableDataException(String message) {
-        super(message);
+        this(message, false);
     }
 
     public UnreadableDataException(String message, Throwable cause) {
         // The SDK's own messages describe keys and contexts, never plaintext; keep the cause for operators.
         super(message, cause);
+        this.keyGone = false;
+    }
+
+    private UnreadableDataException(String message, boolean keyGone) {
+        super(message);
+        this.keyGone = keyGone;
+    }
+
+    /**
+     * The subject's key is not there: destroyed by an erasure (keys go first, then the records) or
+     * expired with the data. The record is gone, or going; not a fault.
+     */
+    public static UnreadableDataException keyGone(String message) {
+        return new UnreadableDataException(message, true);
+    }
+
+    /** Whether the key was missing (an erased or expired subject), rather than the data unreadable with it. */
+    public boolean keyGone() {
+        return keyGone;
     }
 }

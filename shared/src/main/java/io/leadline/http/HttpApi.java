@@ -2,6 +2,7 @@ package io.leadline.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.leadline.crypto.UnreadableDataException;
 import io.leadline.storage.ConcurrentUpdateException;
 import org.slf4j.Logger;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -64,6 +65,11 @@ public abstract class HttpApi implements Function<APIGatewayV2HTTPEvent, APIGate
         } catch (ConcurrentUpdateException e) {
             return responses.error(409, "conflict", "the record changed meanwhile; retry", request.requestId());
         } catch (RuntimeException e) {
+            if (e instanceof UnreadableDataException u && u.keyGone()) {
+                // An erasure takes the keys first, then the records: the record read a moment ago is going.
+                return responses.error(404, "not_found", "no such record (it may have been erased or expired)",
+                        request.requestId());
+            }
             Optional<String> unavailable = unavailable(e);
             if (unavailable.isPresent()) {
                 // Nothing was written (each change is one conditional write or transaction): a retry

@@ -25,6 +25,6 @@ public enum LeadStatus {
     }
 
     public String wire() {
-        return name().toLowerCase();
+        return name().toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -12,6 +12,7 @@ import io.leadline.conversations.Transcripts;
 import io.leadline.crypto.BlindIndex;
 import io.leadline.crypto.EncryptionContext;
 import io.leadline.crypto.PersonalDataCipher;
+import io.leadline.crypto.UnreadableDataException;
 import io.leadline.leads.Lead;
 import io.leadline.leads.LeadCapture;
 import io.leadline.leads.LeadRepository;
@@ -96,6 +97,11 @@ public final class DataSubjects {
         out.put("generatedAt", clock.instant().toString());
         ArrayNode leadsOut = out.putArray("leads");
         for (Lead l : found.leads()) {
+            ObjectNode personal = json.createObjectNode();
+            if (!openedAll(() -> leadCapture.reveal(l)
+                    .forEach((purpose, fields) -> personal.set(purpose, json.valueToTree(fields.reveal()))))) {
+                continue;
+            }
             ObjectNode o = leadsOut.addObject();
             o.put("id", l.id());
             o.put("status", l.status().wire());
@@ -107,14 +113,13 @@ public final class DataSubjects {
             o.put("lastActivityAt", l.lastActivityAt().toString());
             o.put("keptUntil", java.time.Instant.ofEpochSecond(l.expiresAt()).toString());
             o.set("answers", json.valueToTree(l.answers()));
-            ObjectNode personal = o.putObject("personal");
-            leadCapture.reveal(l).forEach((purpose, fields) -> personal.set(purpose, json.valueToTree(fields.reveal())));
+            o.set("personal", personal);
             o.set("conversationIds", json.valueToTree(l.conversationIds()));
         }
         ArrayNode conversationsOut = out.putArray("conversations");
         ArrayNode consentOut = out.putArray("consentRecords");
         for (Conversation c : found.conversations()) {
-            ObjectNode o = conversationsOut.addObject();
+            ObjectNode o = json.createObjectNode();
             o.put("id", c.id());
             o.put("flowId", c.flowId());
             o.put("locale", c.locale());
@@ -124,11 +129,16 @@ public final class DataSubjects {
             o.set("consents", json.valueToTree(c.consents()));
             o.set("answers", json.valueToTree(c.answers()));
             ObjectNode personal = o.putObject("personal");
-            c.personal().forEach((purpose, ciphertext) -> personal.set(purpose, json.valueToTree(PersonalFields.fromJson(
-                    cipher.open(new EncryptionContext(Transcripts.TABLE, c.id(), purpose, c.subjectId()), ciphertext)).reveal())));
             ArrayNode transcript = o.putArray("transcript");
-            transcripts.read(c).forEach(line -> transcript.addObject()
-                    .put("at", line.at().toString()).put("from", line.from()).put("text", line.text()));
+            if (openedAll(() -> {
+                c.personal().forEach((purpose, ciphertext) -> personal.set(purpose, json.valueToTree(PersonalFields.fromJson(
+                        cipher.open(new EncryptionContext(Transcripts.TABLE, c.id(), purpose, c.subjectId()), ciphertext)).reveal())));
+                transcripts.read(c).forEach(line -> transcript.addObject()
+                        .put("at", line.at().toString()).put("from", line.from()).put("text", line.text()));
+            })) {
+                conversationsOut.add(o);
+            }
+            // Consent proof holds no personal data and outlives an erasure: it is exported either way.
             for (ConsentRecord r : ledger.forConversation(c.id())) {
                 ObjectNode rec = consentOut.addObject();
                 rec.put("conversationId", r.conversationId());
@@ -148,6 +158,22 @@ public final class DataSubjects {
                 "leads", Integer.toString(found.leads().size()),
                 "conversations", Integer.toString(found.conversations().size())));
         return out;
+    }
+
+    /**
+     * Runs what decrypts one record; false if the record's subject key is gone: an erasure under way
+     * (keys go first, then the records), so the record is left out of the export as already erased.
+     */
+    private static boolean openedAll(Runnable decrypt) {
+        try {
+            decrypt.run();
+            return true;
+        } catch (UnreadableDataException e) {
+            if (!e.keyGone()) {
+                throw e;
+            }
+            return false;
+        }
     }
 
     public Erasure.Report erase(Subject subject, AuditLog.Actor actor, String requestId) {

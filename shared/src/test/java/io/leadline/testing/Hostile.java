@@ -95,7 +95,8 @@ public final class Hostile {
         System.out.println("property '" + property + "': " + n + " cases passed (seed " + runSeed + ")");
     }
 
-    static long mix(long seed, String property, int i) {
+    /** The seed of case {@code i} of a property in a run with seed {@code seed}. */
+    public static long mix(long seed, String property, int i) {
         long h = seed * 0x9E3779B97F4A7C15L + property.hashCode();
         h = (h ^ (h >>> 31)) * 0xBF58476D1CE4E5B9L + i;
         return h ^ (h >>> 29);

@@ -121,7 +121,7 @@ public final class ConversationService {
 
     public Started start(ChatRequests.Start request) {
         Flow flow = flows.find(request.flowId(), request.locale())
-                .orElseThrow(() -> ApiException.notFound("no flow '" + request.flowId() + "'"));
+                .orElseThrow(() -> ApiException.notFound("no such flow in that language"));
         Instant now = clock.instant();
         Step step = engine.start(flow, now);
         String token = ids.newSecret();

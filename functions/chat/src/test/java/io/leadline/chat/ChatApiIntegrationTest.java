@@ -282,6 +282,30 @@ class ChatApiIntegrationTest {
                 "the visitor sees their buttons and their own words again, decrypted");
     }
 
+    /**
+     * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): the 404 for an unknown flow repeated the flowId
+     * it was sent, where errors never echo request values.
+     */
+    @Test
+    void anUnknownFlowIs404WithoutRepeatingTheFlowId() {
+        var r = chat.start("no-such-flow-7q2x", "en");
+        assertEquals(404, r.status());
+        assertEquals("not_found", r.code());
+        assertFalse(r.body().toString().contains("no-such-flow-7q2x"), r.body().toString());
+    }
+
+    /**
+     * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): withdrawing consent to a purpose never granted
+     * answered 400 naming the purpose it was sent.
+     */
+    @Test
+    void withdrawingAConsentNeverGrantedIs400WithoutRepeatingThePurpose() {
+        var s = chat.start("website-lead", "en");
+        var r = chat.consent(s.body().path("conversationId").asText(), s.body().path("token").asText(), "s--c40nda1", false);
+        assertEquals(400, r.status());
+        assertFalse(r.body().toString().contains("s--c40nda1"), r.body().toString());
+    }
+
     @Test
     void unknownRoutesAnswer404InTheErrorFormat() {
         var r = chat.send(new io.leadline.http.HttpRoute("GET", "/chat/nope"), Map.of(), (String) null, null);

@@ -74,6 +74,9 @@ final class AuditRoutes {
 
     private static long number(String value, String name, long min, long max) {
         try {
+            if (!LeadRoutes.INTEGER.matcher(value).matches()) {
+                throw new NumberFormatException();
+            }
             long n = Long.parseLong(value);
             if (n < min || n > max) {
                 throw new NumberFormatException();

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * Who calls the console API, from the JWT claims the HTTP API's authorizer verified. The function
- * checks them again (defence in depth): no subject, no entry; no role, no route.
+ * checks them again (defence in depth): no subject (or one that is no user id), no entry; no role, no route.
  *
  * @param userId   the token's {@code sub}
  * @param username {@code cognito:username} (or {@code username} in access tokens)
@@ -22,7 +22,9 @@ public record Caller(String userId, String username, Set<Role> roles) {
     public static Caller from(HttpRequest request) {
         Map<String, String> claims = request.claims();
         String sub = claims.get("sub");
-        if (sub == null || sub.isBlank()) {
+        // A subject is a user id (a Cognito sub); anything else could name no one the API can address,
+        // and would end up in keys (lead owners, reveal counters) DynamoDB refuses.
+        if (sub == null || !LeadRoutes.ID.matcher(sub).matches()) {
             throw ApiException.unauthorized("sign in to use the console API");
         }
         String username = claims.getOrDefault("cognito:username", claims.getOrDefault("username", sub));

@@ -33,7 +33,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -50,6 +49,11 @@ final class LeadRoutes {
     /** Dates and times from 0000 to 9999 only: "+10000-01-01" parses, but sorts before "9999" as text. */
     private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("^\\d{4}-");
     static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
+    /**
+     * An integer in a query, in ASCII digits: Java's parsers also take other scripts' digits ("٣" is 3),
+     * which the API does not promise and a cache or log reader would not expect.
+     */
+    static final Pattern INTEGER = Pattern.compile("^-?[0-9]{1,18}$");
 
     private final LeadRepository leads;
     private final LeadNotes notes;
@@ -261,7 +265,7 @@ final class LeadRoutes {
 
     private static long version(ObjectNode body) {
         var v = body.get("version");
-        if (v == null || !v.canConvertToLong()) {
+        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
             throw ApiException.badRequest("missing_field", "'version' (the version you read) is required");
         }
         return v.asLong();
@@ -285,12 +289,14 @@ final class LeadRoutes {
         };
     }
 
+    /** A status as the API spells it (lower case), nothing else. */
     static LeadStatus status(String value) {
-        try {
-            return LeadStatus.valueOf(value.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest("invalid_field", "status is one of new, contacted, qualified, won, lost");
+        for (LeadStatus s : LeadStatus.values()) {
+            if (s.wire().equals(value)) {
+                return s;
+            }
         }
+        throw ApiException.badRequest("invalid_field", "status is one of new, contacted, qualified, won, lost");
     }
 
     private static int limit(String value) {
@@ -298,11 +304,14 @@ final class LeadRoutes {
             return DEFAULT_PAGE;
         }
         try {
-            int n = Integer.parseInt(value);
+            if (!INTEGER.matcher(value).matches()) {
+                throw new NumberFormatException();
+            }
+            long n = Long.parseLong(value);
             if (n < 1 || n > MAX_PAGE) {
                 throw new NumberFormatException();
             }
-            return n;
+            return (int) n;
         } catch (NumberFormatException e) {
             throw ApiException.badRequest("invalid_field", "limit is between 1 and " + MAX_PAGE);
         }

@@ -8,6 +8,7 @@ import io.leadline.consent.ConsentLedger;
 import io.leadline.consent.ConsentRecord;
 import io.leadline.conversations.ConversationRepository;
 import io.leadline.conversations.Transcripts;
+import io.leadline.crypto.UnreadableDataException;
 import io.leadline.flows.Flow;
 import io.leadline.flows.FlowCatalog;
 import io.leadline.leads.Lead;
@@ -93,7 +94,15 @@ final class LeadViews {
         o.put("overdue", overdue(lead));
         o.put("keptUntil", Instant.ofEpochSecond(lead.expiresAt()).toString());
         o.set("answers", json.valueToTree(lead.answers()));
-        PersonalFields all = merged(leads.reveal(lead));
+        PersonalFields all;
+        try {
+            all = merged(leads.reveal(lead));
+        } catch (UnreadableDataException e) {
+            if (!e.keyGone()) {
+                throw e;
+            }
+            all = PersonalFields.empty(); // being erased (keys go first): a row without masks, gone at the next look
+        }
         ObjectNode masked = o.putObject("masked");
         all.get("name").ifPresent(n -> masked.put("name", masks.name(n)));
         all.get("email").ifPresent(e -> masked.put("email", masks.email(e)));

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadline.audit.AuditLog;
+import io.leadline.crypto.UnreadableDataException;
 import io.leadline.http.ApiException;
 import io.leadline.http.HttpRequest;
 import io.leadline.http.HttpResponses;
@@ -160,6 +161,11 @@ final class UserRoutes {
                     break;
                 } catch (ConcurrentUpdateException retry) {
                     // someone changed it meanwhile: read it again
+                } catch (UnreadableDataException e) {
+                    if (!e.keyGone()) {
+                        throw e;
+                    }
+                    break; // its subject is being erased (keys go first): the lead goes with it, not to anyone
                 }
             }
         }

@@ -91,6 +91,20 @@ class AuthorizationMatrixIntegrationTest {
         return tests.stream();
     }
 
+    /**
+     * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): a token whose subject was 5,000 characters got as far
+     * as the reveal counter's key, which DynamoDB refused (500). A subject that is no user id is no caller.
+     */
+    @org.junit.jupiter.api.Test
+    void aSubjectThatIsNoUserIdIs401() {
+        Lead lead = console.lead("Odd Subject", "odd.subject@example.vn", "0903000001", null);
+        for (String sub : List.of("a".repeat(5_000), "user\u0000x", " ", "user:x", "\u1EC5")) {
+            ConsoleClient.User odd = new ConsoleClient.User(sub, "odd", "[admin]");
+            assertEquals(401, console.api.send(odd, LeadsApiRoutes.LEAD, Map.of("id", lead.id()), Map.of(), null).status());
+            assertEquals(401, console.api.send(odd, LeadsApiRoutes.CLAIM, Map.of("id", lead.id()), Map.of(), null).status());
+        }
+    }
+
     /** Each case gets fresh records, so a change made by one cannot decide another. */
     private int call(HttpRoute route, String relation, String role) {
         int n = counter.incrementAndGet();

@@ -158,6 +158,21 @@ class LeadRoutesIntegrationTest {
             });
             assertThat(get(console.manager, LeadsApiRoutes.LEADS, null, Map.of("limit", "100")).status()).isEqualTo(200);
         }
+
+        /**
+         * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): "limit=٣" (an Arabic-Indic three) was taken as 3,
+         * "+5" as 5 and "status=LOST" as lost; the document's integers are ASCII digits, its statuses lower case.
+         */
+        @Test
+        void numbersInOtherScriptsOrWithASignAndStatusesInCapitalsAreRefused() {
+            assertThat(get(console.manager, LeadsApiRoutes.LEADS, null, Map.of("status", "LOST")).status()).isEqualTo(400);
+            for (String n : List.of("\u0663", "\u0969", "\uFF13", "+5")) {
+                assertThat(get(console.manager, LeadsApiRoutes.LEADS, null, Map.of("limit", n)).status()).as(n).isEqualTo(400);
+                assertThat(get(console.manager, LeadsApiRoutes.AUDIT, null, Map.of("limit", n)).status()).as(n).isEqualTo(400);
+                assertThat(get(console.manager, LeadsApiRoutes.AUDIT, null, Map.of("before", n)).status()).as(n).isEqualTo(400);
+            }
+            assertThat(get(console.manager, LeadsApiRoutes.AUDIT, null, Map.of("limit", "3")).status()).isEqualTo(200);
+        }
     }
 
     @Nested
@@ -295,7 +310,10 @@ class LeadRoutesIntegrationTest {
                     "{\"status\":\"contacted\",\"version\":\"one\"}", "missing_field",
                     "{\"status\":\"contacted\",\"version\":1,\"owner\":\"me\"}", "unknown_field",
                     "{\"status\":", "invalid_json",
-                    "[1,2]", "invalid_body"));
+                    "[1,2]", "invalid_body",
+                    // Found by the OpenAPI fuzz run: a status in capitals and a fractional version were taken.
+                    "{\"status\":\"CONTACTED\",\"version\":" + lead.version() + "}", "invalid_field",
+                    "{\"status\":\"contacted\",\"version\":" + lead.version() + ".5}", "missing_field"));
             cases.forEach((body, code) -> {
                 ConsoleClient.Response r = post(console.repA, LeadsApiRoutes.UPDATE_LEAD, lead.id(), body);
                 assertThat(r.status()).as(body).isEqualTo(400);
@@ -305,6 +323,45 @@ class LeadRoutesIntegrationTest {
                     "{\"status\":\"contacted\",\"version\":1,\"x\":\"" + "a".repeat(LeadRoutes.MAX_BODY_BYTES) + "\"}");
             assertThat(big.status()).isEqualTo(413);
             assertThat(console.reload(lead)).isEqualTo(lead);
+        }
+    }
+
+    /**
+     * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): an erasure destroys the subject keys first, then the
+     * records; a reveal or a note on the lead in between answered 500. The lead is going: single-lead routes
+     * answer 404, lists show its row without masks, an export leaves it out and a handover passes it by.
+     */
+    @Nested
+    class DuringAnErasure {
+
+        @Test
+        void aLeadWhoseKeyIsAlreadyDestroyedIsTreatedAsGone() {
+            Lead going = console.lead("Sắp Xóa", "going@example.vn", "0900000051", console.repAId);
+            Lead staying = console.lead("Vẫn Còn", "staying@example.vn", "0900000052", console.repAId);
+            console.component.subjectKeys().destroy(going.subjectId());
+
+            ConsoleClient.Response reveal = get(console.repA, LeadsApiRoutes.LEAD, going.id(), Map.of());
+            assertThat(reveal.status()).isEqualTo(404);
+            assertThat(reveal.code()).isEqualTo("not_found");
+            assertThat(post(console.repA, LeadsApiRoutes.ADD_NOTE, going.id(), "{\"kind\":\"note\",\"text\":\"called\"}").status())
+                    .isEqualTo(404);
+
+            ConsoleClient.Response list = get(console.manager, LeadsApiRoutes.LEADS, null, Map.of());
+            assertThat(list.status()).isEqualTo(200);
+            Map<String, JsonNode> rows = new HashMap<>();
+            list.body().path("leads").forEach(l -> rows.put(l.path("id").asText(), l));
+            assertThat(rows.get(going.id()).path("masked").isEmpty()).isTrue();
+            assertThat(rows.get(staying.id()).path("masked").path("name").asText()).isNotEmpty();
+
+            ConsoleClient.Response export = post(console.admin, LeadsApiRoutes.PRIVACY_EXPORT, null, "{\"email\":\"going@example.vn\"}");
+            assertThat(export.status()).isEqualTo(200);
+            assertThat(export.body().path("leads").isEmpty()).isTrue();
+
+            ConsoleClient.Response handover = post(console.manager, LeadsApiRoutes.HANDOVER, console.repAId,
+                    "{\"to\":\"" + console.repBId + "\"}");
+            assertThat(handover.status()).isEqualTo(200);
+            assertThat(handover.body().path("moved").asInt()).isEqualTo(1);
+            assertThat(console.reload(staying).owner()).isEqualTo(console.repBId);
         }
     }
 

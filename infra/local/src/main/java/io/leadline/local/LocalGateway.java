@@ -117,6 +117,7 @@ public final class LocalGateway implements AutoCloseable {
             }
             if (path.startsWith("/chat/") && !limits.allow(exchange.getRemoteAddress().getAddress().getHostAddress(), method, path)) {
                 // What the HTTP API answers when its throttling refuses a request; the widget retries.
+                drain(exchange);
                 var headers = new java.util.HashMap<>(cors.headers(path, origin));
                 headers.put("retry-after", "1");
                 send(exchange, 429, "application/json", "{\"message\":\"Too Many Requests\"}".getBytes(StandardCharsets.UTF_8), headers);
@@ -130,6 +131,7 @@ public final class LocalGateway implements AutoCloseable {
                 }
             }
             if (api) {
+                drain(exchange);
                 send(exchange, 404, "application/json", "{\"message\":\"Not Found\"}".getBytes(StandardCharsets.UTF_8),
                         cors.headers(path, origin));
                 return;
@@ -248,6 +250,20 @@ public final class LocalGateway implements AutoCloseable {
         }
         headers.set("cache-control", "no-cache");
         send(exchange, 200, file.get().contentType(), method.equals("HEAD") ? null : content, Map.of());
+    }
+
+    /**
+     * Reads and drops the request body (up to API Gateway's limit) before an answer that does not need it:
+     * the JDK's server closes a connection with much left unread, and the client, still sending, gets a
+     * reset instead of the answer (a throttled widget would take a 429 for being offline).
+     */
+    private static void drain(HttpExchange exchange) throws IOException {
+        InputStream in = exchange.getRequestBody();
+        byte[] buffer = new byte[16 * 1024];
+        long left = MAX_BODY_BYTES;
+        for (int n = 0; left > 0 && n >= 0; left -= Math.max(n, 0)) {
+            n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+        }
     }
 
     private static byte[] readBody(HttpExchange exchange) throws IOException {

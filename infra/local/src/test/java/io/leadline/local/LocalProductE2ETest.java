@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -141,6 +142,30 @@ class LocalProductE2ETest {
         product = start();
         var tooBig = post("/chat/conversations", null, "{\"flowId\":\"" + "x".repeat(10 * 1024 * 1024) + "\"}", Map.of());
         assertEquals(413, tooBig.statusCode());
+    }
+
+    /**
+     * Found by the OpenAPI fuzz run (OpenApiFuzzE2ETest): to a request with a body of a few hundred kilobytes,
+     * the gateway's own answers (404 for a path no route matches, 429 when throttled) came as a reset
+     * connection: it answered without reading the body, and the JDK's server then closed the connection.
+     */
+    @Test
+    void aLargeBodyStillGetsTheGatewaysOwnAnswer() throws Exception {
+        product = start();
+        byte[] body = ("{\"text\":\"" + "x".repeat(600_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (RawHttp raw = new RawHttp("127.0.0.1", product.port())) {
+            List<String[]> json = List.<String[]>of(new String[]{"Content-Type", "application/json"});
+            RawHttp.Response unrouted = raw.send("POST", "/api/leads//notes", json, body);
+            assertEquals(404, unrouted.status());
+            assertEquals("{\"message\":\"Not Found\"}", unrouted.body());
+            int throttled = 0;
+            for (int i = 0; i < ChatRateLimits.PER_CLIENT.burst() + 5; i++) {
+                RawHttp.Response r = raw.send("POST", "/chat/conversations/AAAAAAAAAAAAAAAAAAAAAA/messages", json, body);
+                throttled += r.status() == 429 ? 1 : 0;
+                assertEquals(4, r.status() / 100, "answered " + r.status());
+            }
+            assertTrue(throttled > 0, "the burst was used up");
+        }
     }
 
     @Test

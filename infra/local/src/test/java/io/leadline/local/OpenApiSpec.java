@@ -19,9 +19,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +42,8 @@ final class OpenApiSpec {
                     .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
                     .build()));
     private final SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    /** Compiled schemas by their text: a fuzz run checks the same few hundred thousand times, from many threads. */
+    private final Map<String, JsonSchema> compiled = new ConcurrentHashMap<>();
 
     private OpenApiSpec(JsonNode document) {
         this.document = document;
@@ -111,8 +115,64 @@ final class OpenApiSpec {
 
     /** What is wrong with this request body for this operation. */
     List<String> checkRequest(HttpRoute route, String body) {
-        JsonNode schema = resolve(operation(route).path("requestBody")).path("content").path("application/json").path("schema");
+        JsonNode schema = requestSchema(route);
         return schema.isMissingNode() ? List.of() : validate(route.routeKey() + " request", schema, body);
+    }
+
+    /** The schema of the operation's JSON request body, $ref followed; a missing node when it takes none. */
+    JsonNode requestSchema(HttpRoute route) {
+        return schema(resolve(operation(route).path("requestBody")).path("content").path("application/json").path("schema"));
+    }
+
+    boolean requestBodyRequired(HttpRoute route) {
+        return resolve(operation(route).path("requestBody")).path("required").asBoolean(false);
+    }
+
+    String operationId(HttpRoute route) {
+        return operation(route).path("operationId").asText(route.routeKey());
+    }
+
+    /** The security scheme the operation requires (conversationToken, cognitoJwt), or empty for a public one. */
+    Optional<String> security(HttpRoute route) {
+        JsonNode requirements = operation(route).path("security");
+        return requirements.isArray() && !requirements.isEmpty()
+                ? Optional.of(requirements.get(0).fieldNames().next()) : Optional.empty();
+    }
+
+    /** The operation's parameters (its path's and its own), $refs followed. */
+    List<JsonNode> parameters(HttpRoute route) {
+        List<JsonNode> out = new ArrayList<>();
+        document.path("paths").path(route.path()).path("parameters").forEach(p -> out.add(resolve(p)));
+        operation(route).path("parameters").forEach(p -> out.add(resolve(p)));
+        return out;
+    }
+
+    /** A schema with its $ref followed (as often as it takes). */
+    JsonNode schema(JsonNode node) {
+        JsonNode s = node;
+        while (s.path("$ref").isTextual()) {
+            s = resolve(s);
+        }
+        return s;
+    }
+
+    /**
+     * What is wrong with one path or query parameter's value (as text, the way it travels): a number
+     * where the schema wants an integer, and the schema's own rules.
+     */
+    List<String> checkParameter(HttpRoute route, JsonNode parameter, String value) {
+        JsonNode schema = schema(parameter.path("schema"));
+        String what = route.routeKey() + " " + parameter.path("in").asText() + " parameter " + parameter.path("name").asText();
+        JsonNode instance;
+        if ("integer".equals(schema.path("type").asText())) {
+            if (!value.matches("-?\\d+")) {
+                return List.of(what + ": not an integer");
+            }
+            instance = new ObjectMapper().getNodeFactory().numberNode(new java.math.BigInteger(value));
+        } else {
+            instance = new ObjectMapper().getNodeFactory().textNode(value);
+        }
+        return validate(what, schema, instance);
     }
 
     private List<String> validate(String what, JsonNode schema, String body) {
@@ -121,18 +181,26 @@ final class OpenApiSpec {
             if (instance == null || instance.isMissingNode()) {
                 return List.of(what + ": empty body where JSON is documented");
             }
-            // The schema's $refs point into #/components: validate with the components alongside.
-            ObjectNode root = schema.deepCopy();
-            root.set("components", document.path("components"));
-            JsonSchema compiled = schemas.getSchema(root, config);
-            List<String> problems = new ArrayList<>();
-            for (ValidationMessage m : compiled.validate(instance)) {
-                problems.add(what + ": " + m.getMessage());
-            }
-            return problems;
+            return validate(what, schema, instance);
         } catch (IOException e) {
             return List.of(what + ": not JSON");
         }
+    }
+
+    private List<String> validate(String what, JsonNode schema, JsonNode instance) {
+        JsonSchema compiledSchema = compiled.computeIfAbsent(schema.toString(), text -> {
+            // The schema's $refs point into #/components: validate with the components alongside.
+            ObjectNode root = schema.deepCopy();
+            root.set("components", document.path("components"));
+            JsonSchema s = schemas.getSchema(root, config);
+            s.initializeValidators();
+            return s;
+        });
+        List<String> problems = new ArrayList<>();
+        for (ValidationMessage m : compiledSchema.validate(instance)) {
+            problems.add(what + ": " + m.getMessage());
+        }
+        return problems;
     }
 
     private JsonNode operation(HttpRoute route) {
