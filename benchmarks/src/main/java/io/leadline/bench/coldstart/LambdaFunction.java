@@ -23,7 +23,8 @@ enum LambdaFunction {
         Script script() {
             // A manager opening the console: the first page of leads.
             return (previous, step) -> LambdaEvents.http("GET", "GET /api/leads", "/api/leads", null, "jwt",
-                    Map.of("sub", "7d6c-bench", "cognito:username", "manager", "cognito:groups", "[manager]"));
+                    Map.of("sub", "6f1c2a7e-1d2b-4c3d-9e8f-0a1b2c3d4e5f", "cognito:username", "manager",
+                            "cognito:groups", "[sales-manager]", "token_use", "id"));
         }
     },
     RETENTION("retention", "io.leadline.sweep.RetentionHandler", "io.leadline.sweep.RetentionFunctionInitializer",
