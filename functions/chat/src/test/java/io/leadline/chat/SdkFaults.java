@@ -46,12 +46,13 @@ final class SdkFaults implements ExecutionInterceptor {
     }
 
     /**
-     * Adds this interceptor to a client with the production deadlines shortened (an attempt 400 ms, a
-     * call with its retries 900 ms), so that "slow" is quick to show.
+     * Adds this interceptor to a client with the production deadlines shortened (an attempt 1 s, a call
+     * with its retries 2 s), so that "slow" is quick to show yet a healthy call on a busy build machine
+     * still fits.
      */
     void install(ClientOverrideConfiguration.Builder client) {
         client.addExecutionInterceptor(this)
-                .apiCallAttemptTimeout(Duration.ofMillis(400)).apiCallTimeout(Duration.ofMillis(900));
+                .apiCallAttemptTimeout(Duration.ofSeconds(1)).apiCallTimeout(Duration.ofSeconds(2));
     }
 
     void inject(Fault f, String... operationNames) {
@@ -82,7 +83,7 @@ final class SdkFaults implements ExecutionInterceptor {
             case UNAVAILABLE -> throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
             case SLOW -> {
                 try {
-                    Thread.sleep(2_000);
+                    Thread.sleep(4_000);
                 } catch (InterruptedException e) {
                     // the call's deadline interrupts it: the SDK reports the timeout
                     Thread.currentThread().interrupt();
