@@ -1,5 +1,6 @@
 package io.leadline.bench;
 
+import io.leadline.testing.Percentiles;
 import dagger.BindsInstance;
 import dagger.Component;
 import io.leadline.analytics.FunnelCounters;

@@ -1,9 +1,8 @@
 package io.leadline.bench.coldstart;
 
-import io.leadline.bench.Percentiles;
+import io.leadline.testing.Percentiles;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,8 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Cold starts, whole process: JVM start to the first answer of each function's real handler, run by
@@ -122,7 +119,7 @@ public final class ColdStartBenchmark {
             // would be made when the package is built), before anything is measured.
             Map<Config, List<String>> flagsOf = new HashMap<>();
             Path archives = work.resolve("archives");
-            deleteTree(archives); // an archive is only valid for the packages and JDK it was made from
+            LambdaBench.deleteTree(archives); // an archive is only valid for the packages and JDK it was made from
             Files.createDirectories(archives);
             for (Config c : configs) {
                 Path root = c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
@@ -203,55 +200,9 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** Unpacks a deployment package as Lambda does (classes at the root of the task directory). */
-    static Path unpack(Path jar, Path dir) throws IOException {
-        Path marker = dir.resolve(".unpacked-from");
-        String stamp = jar.toAbsolutePath() + " " + Files.getLastModifiedTime(jar) + " " + Files.size(jar);
-        if (Files.exists(marker) && Files.readString(marker).equals(stamp)) {
-            return dir.toAbsolutePath();
-        }
-        deleteTree(dir);
-        Files.createDirectories(dir);
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                Path out = dir.resolve(entry.getName()).normalize();
-                if (!out.startsWith(dir)) {
-                    throw new IOException("entry outside the package: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(new NonClosing(zip), out, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Files.writeString(marker, stamp);
-        return dir.toAbsolutePath();
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var walk = Files.walk(dir)) {
-                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
-    }
-
     /** Pins this process's threads to the given CPUs, so a pinned function has its core to itself. */
     private static void pinSelf(String cpus) throws IOException, InterruptedException {
         new ProcessBuilder("taskset", "-a", "-p", "-c", cpus, Long.toString(ProcessHandle.current().pid()))
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-    }
-
-    /** Keeps Files.copy from closing the zip stream after each entry. */
-    private static final class NonClosing extends java.io.FilterInputStream {
-        NonClosing(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public void close() {
-        }
     }
 }

@@ -7,14 +7,18 @@ import io.leadline.testing.LoopbackDynamoDb;
 import io.leadline.testing.MotoServer;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 /**
  * What the whole-process benchmarks share: the deployment packages and the runtime client built by
@@ -63,7 +67,7 @@ final class LambdaBench implements AutoCloseable {
 
     /** The package unpacked as Lambda does (classes at the root of the task directory). */
     Path taskRoot(LambdaFunction f) throws IOException {
-        return ColdStartBenchmark.unpack(deploymentPackage(f), work.resolve("task").resolve(f.module));
+        return unpack(deploymentPackage(f), work.resolve("task").resolve(f.module));
     }
 
     /** The environment Lambda and template.yaml give a function, pointed at the loopback services. */
@@ -96,5 +100,51 @@ final class LambdaBench implements AutoCloseable {
     public void close() {
         moto.close();
         dynamo.close();
+    }
+
+    /** Unpacks a deployment package as Lambda does (classes at the root of the task directory). */
+    private static Path unpack(Path jar, Path dir) throws IOException {
+        Path marker = dir.resolve(".unpacked-from");
+        String stamp = jar.toAbsolutePath() + " " + Files.getLastModifiedTime(jar) + " " + Files.size(jar);
+        if (Files.exists(marker) && Files.readString(marker).equals(stamp)) {
+            return dir.toAbsolutePath();
+        }
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(jar))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                Path out = dir.resolve(entry.getName()).normalize();
+                if (!out.startsWith(dir)) {
+                    throw new IOException("entry outside the package: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(out);
+                } else {
+                    Files.createDirectories(out.getParent());
+                    Files.copy(new NonClosing(zip), out, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+        Files.writeString(marker, stamp);
+        return dir.toAbsolutePath();
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    /** Keeps Files.copy from closing the zip stream after each entry. */
+    private static final class NonClosing extends java.io.FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

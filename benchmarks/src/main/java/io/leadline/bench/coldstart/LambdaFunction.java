@@ -1,7 +1,9 @@
 package io.leadline.bench.coldstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.leadline.local.ChatLoad;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -70,47 +72,31 @@ enum LambdaFunction {
     }
 
     /**
-     * A visitor going through website-lead to a lead, again and again: start, choice, consent, name,
-     * e-mail, phone. The phone answer captures the lead: the first one in a container is where the
-     * key-encryption key comes from KMS.
+     * A visitor going through website-lead to a lead, again and again, with the load test's script
+     * ({@link ChatLoad}): start, then choice, consent, name, e-mail, phone. The phone answer captures
+     * the lead: the first one in a container is where the key-encryption key comes from KMS.
      */
     static final class ChatVisitor implements Script {
         private static final AtomicInteger VISITORS = new AtomicInteger();
         private String conversation;
         private String token;
-        private int visitor;
+        private List<String> answers;
 
         @Override
         public String next(String previousAnswer, int step) {
             int turn = step % 6;
             if (turn == 0) {
-                visitor = VISITORS.incrementAndGet();
+                answers = ChatLoad.answers(VISITORS.incrementAndGet());
                 return LambdaEvents.http("POST", "POST /chat/conversations", "/chat/conversations",
-                        "{\"flowId\":\"website-lead\",\"locale\":\"en\",\"source\":\"bench\"}", null, null);
+                        ChatLoad.startBody("bench"), null, null);
             }
             if (turn == 1) {
                 JsonNode started = LambdaEvents.body(previousAnswer);
                 conversation = started.path("conversationId").asText();
                 token = started.path("token").asText();
             }
-            String message = switch (turn) {
-                case 1 -> "{\"choice\":\"demo\"";
-                case 2 -> "{\"consent\":{\"purpose\":\"contact\",\"granted\":true}";
-                case 3 -> "{\"text\":\"Visitor " + letters(visitor) + "\"";
-                case 4 -> "{\"text\":\"visitor" + visitor + "@bench.example\"";
-                default -> "{\"text\":\"+8490" + String.format("%07d", visitor) + "\"";
-            };
             String path = "/chat/conversations/" + conversation + "/messages";
-            return LambdaEvents.http("POST", "POST /chat/conversations/{id}/messages", path,
-                    message + ",\"clientMessageId\":\"m" + turn + "\"}", token, null);
-        }
-
-        private static String letters(int n) {
-            StringBuilder sb = new StringBuilder();
-            for (int x = n; x > 0; x /= 26) {
-                sb.append((char) ('a' + x % 26));
-            }
-            return sb.reverse().toString();
+            return LambdaEvents.http("POST", "POST /chat/conversations/{id}/messages", path, answers.get(turn - 1), token, null);
         }
     }
 }

@@ -1,6 +1,6 @@
 package io.leadline.bench.coldstart;
 
-import io.leadline.bench.Percentiles;
+import io.leadline.testing.Percentiles;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,6 +2,7 @@ package io.leadline.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadline.testing.Percentiles;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,9 +44,8 @@ public final class ChatLoad {
         }
 
         /** Nearest rank, in milliseconds. */
-        public double percentileMillis(double p) {
-            int i = (int) Math.ceil(p / 100.0 * latencies.length) - 1;
-            return latencies[Math.max(0, Math.min(latencies.length - 1, i))] / 1e6;
+        public double percentileMillis(int p) {
+            return Percentiles.of(latencies, p) / 1e6;
         }
 
         public boolean errorFree() {
@@ -145,23 +145,38 @@ public final class ChatLoad {
         return sb.reverse().toString();
     }
 
+    /** The body that starts a website-lead conversation from a campaign source. */
+    public static String startBody(String source) {
+        return "{\"flowId\":\"website-lead\",\"locale\":\"en\",\"source\":\"" + source + "\"}";
+    }
+
+    /**
+     * Visitor {@code n}'s answers through website-lead after the start: choice, consent, name, e-mail and
+     * phone (which captures the lead), each with its clientMessageId; details differ for every n.
+     */
+    public static List<String> answers(int n) {
+        String[] turns = {"\"choice\":\"demo\"", "\"consent\":{\"purpose\":\"contact\",\"granted\":true}",
+                "\"text\":\"Visitor " + letters(n) + "\"", "\"text\":\"visitor" + n + "@load.example\"",
+                "\"text\":\"+8490" + String.format("%07d", n) + "\""};
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < turns.length; i++) {
+            bodies.add("{" + turns[i] + ",\"clientMessageId\":\"m" + i + "\"}");
+        }
+        return bodies;
+    }
+
     /** One visitor through website-lead; the conversation id if it reached the end with a lead. */
     private String visit(int n, Map<Integer, Integer> statuses, ConcurrentLinkedQueue<Long> latencies,
                          AtomicInteger refused) throws Exception {
-        JsonNode start = send("/chat/conversations", null, "{\"flowId\":\"website-lead\",\"locale\":\"en\",\"source\":\"load\"}",
-                statuses, latencies);
+        JsonNode start = send("/chat/conversations", null, startBody("load"), statuses, latencies);
         if (start == null) {
             return null;
         }
         String id = start.path("conversationId").asText();
         String token = start.path("token").asText();
         String path = "/chat/conversations/" + id + "/messages";
-        String[] turns = {"{\"choice\":\"demo\"}", "{\"consent\":{\"purpose\":\"contact\",\"granted\":true}}",
-                "{\"text\":\"Visitor " + letters(n) + "\"}", "{\"text\":\"visitor" + n + "@load.example\"}",
-                "{\"text\":\"+8490" + String.format("%07d", n) + "\"}"};
         JsonNode last = null;
-        for (int i = 0; i < turns.length; i++) {
-            String body = turns[i].substring(0, turns[i].length() - 1) + ",\"clientMessageId\":\"m" + i + "\"}";
+        for (String body : answers(n)) {
             last = send(path, token, body, statuses, latencies);
             if (last == null || last.path("prompt").has("hint")) {
                 refused.incrementAndGet();

@@ -1,8 +1,8 @@
-package io.leadline.bench;
+package io.leadline.testing;
 
 import java.util.Arrays;
 
-/** Nearest-rank percentiles, as every figure in BENCHMARKS.md reports them. */
+/** Nearest-rank percentiles, as every figure in BENCHMARKS.md and the load tests report them. */
 public final class Percentiles {
 
     private Percentiles() {
