@@ -81,7 +81,11 @@ public final class ColdStartBenchmark {
         };
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        LambdaBench.runThenExit(() -> measure(args));
+    }
+
+    private static void measure(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
         List<LambdaFunction> functions = LambdaBench.functions(args, 1);
         try (LambdaBench bench = LambdaBench.open()) {

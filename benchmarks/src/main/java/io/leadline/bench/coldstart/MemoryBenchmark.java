@@ -25,7 +25,11 @@ public final class MemoryBenchmark {
     private MemoryBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        LambdaBench.runThenExit(() -> measure(args));
+    }
+
+    private static void measure(String[] args) throws Exception {
         int invocations = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         List<LambdaFunction> functions = LambdaBench.functions(args, 1);
         List<Integer> sizes = args.length > 2 ? Arrays.stream(args[2].split(",")).map(Integer::parseInt).toList()

@@ -2,11 +2,15 @@ package io.leadline.template;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +45,29 @@ class LambdaPackageIntegrationTest {
                 // The build-time flow linter's schema library stays out.
                 assertNull(jar.getEntry("com/networknt/schema/JsonSchema.class"), f + "schema validator");
             }
+        }
+    }
+
+    /**
+     * What the functions log reaches stdout (CloudWatch) from the package as shipped: the shaded jar must
+     * keep Log4j's plugin cache whole, or Log4j cannot read leadline-log4j2.xml and drops everything
+     * below ERROR. Run from an empty directory, so the configuration is found on the class path.
+     */
+    @Test
+    void everyFunctionsPackageLogsThroughItsLoggingConfiguration() throws Exception {
+        String javaCommand = ProcessHandle.current().info().command().orElseThrow();
+        Path probeClasses = Path.of(PackagedLoggingProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path emptyDir = Files.createTempDirectory("leadline-logprobe");
+        for (String module : modulesByFunction().values().stream().distinct().sorted().toList()) {
+            ProcessBuilder pb = new ProcessBuilder(javaCommand, "-cp", lambdaJar(module) + File.pathSeparator + probeClasses,
+                    PackagedLoggingProbe.class.getName()).directory(emptyDir.toFile()).redirectErrorStream(true);
+            pb.environment().put("LOG4J_CONFIGURATION_FILE", "leadline-log4j2.xml");
+            Process process = pb.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), module);
+            assertTrue(out.contains("INFO ") && out.contains("probe line reached the log"), module + " logs at INFO with our layout:\n" + out);
+            assertFalse(out.contains("a Spring adapter line"), module + " holds Spring's adapter at WARN:\n" + out);
+            assertFalse(out.contains("ERROR"), module + " configures Log4j without errors:\n" + out);
         }
     }
 
