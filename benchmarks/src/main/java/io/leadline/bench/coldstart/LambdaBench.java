@@ -113,7 +113,6 @@ final class LambdaBench implements AutoCloseable {
         env.put("LEADLINE_KMS_ENDPOINT", moto.endpoint().toString());
         env.put("LEADLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
         env.put("SPRING_MAIN_BANNER_MODE", "off");
-        env.put("LOG4J_CONFIGURATION_FILE", "leadline-log4j2.xml");
         return env;
     }
 

@@ -53,7 +53,7 @@ class ChatHoneypotIntegrationTest {
         List<String> personTurns = turns(PERSON_NAME, "minh.khai@example.vn", "0912 345 678");
         List<String> botTurns = turns(BOT_NAME, BOT_EMAIL, BOT_PHONE);
         String logs;
-        try (CapturedLogs captured = CapturedLogs.under("leadline-log4j2.xml")) {
+        try (CapturedLogs captured = CapturedLogs.start()) {
             for (int i = 0; i < personTurns.size(); i++) {
                 var toPerson = chat.message(person[0], person[1], body(personTurns.get(i), "", i));
                 var toBot = chat.message(bot[0], bot[1], body(botTurns.get(i), "https://cheap-pills.example", i));

@@ -118,7 +118,7 @@ class ChatKmsFaultsIntegrationTest {
         ChatClient.Response refused;
         String logs;
         faults.inject(fault, moment.kmsOperation);
-        try (CapturedLogs captured = CapturedLogs.under("leadline-log4j2.xml")) {
+        try (CapturedLogs captured = CapturedLogs.start()) {
             refused = faulted.message(id, token, message);
             logs = captured.text();
         } finally {

@@ -68,7 +68,7 @@ class FunnelStreamFunctionIntegrationTest {
         bad.setEventID("bad-1");
         bad.setDynamodb(new StreamRecord().withSequenceNumber(Integer.toString(++sequence))
                 .withNewImage(Map.of("id", new AttributeValue().withS("x"), "type", new AttributeValue().withS("teleported"))));
-        try (CapturedLogs logs = CapturedLogs.under("leadline-log4j2.xml")) {
+        try (CapturedLogs logs = CapturedLogs.start()) {
             StreamsEventResponse r = component.function().apply(batch(bad, record("INSERT", event("c2:0:0", FunnelEventType.WIDGET_OPENED))));
             assertThat(r.getBatchItemFailures()).isEmpty();
             assertThat(logs.text()).contains("skipped a malformed funnel event bad-1").doesNotContain("teleported");

@@ -227,7 +227,7 @@ class LeadRoutesIntegrationTest {
             for (int i = 0; i < 4; i++) {
                 leads.add(console.lead("Bulk " + i, "bulk" + i + "@example.vn", "090555000" + i, console.repAId));
             }
-            try (CapturedLogs logs = CapturedLogs.under("leadline-log4j2.xml")) {
+            try (CapturedLogs logs = CapturedLogs.start()) {
                 for (int i = 0; i < 3; i++) {
                     get(console.repA, LeadsApiRoutes.LEAD, leads.get(i).id(), Map.of());
                 }
@@ -238,7 +238,7 @@ class LeadRoutesIntegrationTest {
             }
             // A new hour starts a new count.
             console.env.clock.advance(Duration.ofHours(1));
-            try (CapturedLogs logs = CapturedLogs.under("leadline-log4j2.xml")) {
+            try (CapturedLogs logs = CapturedLogs.start()) {
                 get(console.repA, LeadsApiRoutes.LEAD, leads.get(0).id(), Map.of());
                 assertThat(logs.text()).doesNotContain("UnusualReveals");
             }
