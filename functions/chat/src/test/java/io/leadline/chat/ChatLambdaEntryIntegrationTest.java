@@ -1,7 +1,5 @@
 package io.leadline.chat;
 
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.config.LeadlineConfig;
@@ -80,10 +78,11 @@ class ChatLambdaEntryIntegrationTest {
 
     @Test
     void thePlainHandlerServesTheSameApi() throws Exception {
-        APIGatewayV2HTTPEvent event = EventLoader.loadApiGatewayHttpEvent("events/start-conversation.json");
-        var response = new ChatHandler().handleRequest(event, null);
-        assertEquals(201, response.getStatusCode());
-        assertEquals("vi", json.readTree(response.getBody()).path("locale").asText());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new ChatHandler().handleRequest(new ByteArrayInputStream(fixture("start-conversation.json").getBytes(StandardCharsets.UTF_8)), out, null);
+        JsonNode response = json.readTree(out.toByteArray());
+        assertEquals(201, response.path("statusCode").asInt(), response.toString());
+        assertEquals("vi", json.readTree(response.path("body").asText()).path("locale").asText());
     }
 
     private JsonNode invoke(FunctionInvoker invoker, String event) throws Exception {

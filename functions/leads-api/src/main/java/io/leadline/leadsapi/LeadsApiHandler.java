@@ -1,15 +1,20 @@
 package io.leadline.leadsapi;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.leadline.http.GatewayStreams;
 import io.leadline.http.Priming;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 /** The console API as a plain Lambda handler, for measuring the Spring layer's cost side by side. */
-public final class LeadsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class LeadsApiHandler implements RequestStreamHandler {
 
     private final LeadsApi api;
+    /** Events and answers as JSON streams: spares the runtime client's own Jackson (see GatewayStreams). */
+    private final GatewayStreams streams = new GatewayStreams();
     /** Held here: CRaC keeps registered resources only weakly. */
     private final Priming priming;
 
@@ -20,7 +25,7 @@ public final class LeadsApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     }
 
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return api.apply(event);
+    public void handleRequest(InputStream event, OutputStream answer, Context context) throws IOException {
+        streams.serve(event, answer, api);
     }
 }
