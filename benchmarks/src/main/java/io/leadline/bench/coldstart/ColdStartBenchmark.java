@@ -24,6 +24,10 @@ import java.util.Map;
  * <p>Usage: {@code ./leadline bench coldstart [runs] [all|chat,leads-api,retention,funnel]
  * [defaults,c1] [2,1] [plain,spring]}: runs per configuration, functions, JVM variants, CPU sets
  * (2 cores, or pinned to 1) and entries; every combination is measured.
+ *
+ * <p>{@code -Dleadline.coldstart.builds=label=dir,label=dir} measures other builds' packages instead
+ * (each dir a build's benchmarks/target/lambda-packages), interleaved in the same rounds, so that one
+ * change's effect is not lost in the drift between separate runs.
  */
 public final class ColdStartBenchmark {
 
@@ -43,10 +47,14 @@ public final class ColdStartBenchmark {
         }
     }
 
-    /** One cell of the table. */
-    record Config(LambdaFunction function, LambdaProcess.Entry entry, Variant variant, String cpus) {
+    /** One cell of the table; build is null for this build's packages. */
+    record Config(LambdaFunction function, LambdaProcess.Entry entry, Variant variant, String cpus, String build) {
         String cpuLabel() {
             return cpus == null ? "2 cores" : "1 core";
+        }
+
+        String functionLabel() {
+            return build == null ? function.module : function.module + " @ " + build;
         }
     }
 
@@ -107,12 +115,31 @@ public final class ColdStartBenchmark {
             List<LambdaProcess.Entry> entries = args.length > 4
                     ? Arrays.stream(args[4].split(",")).map(e -> LambdaProcess.Entry.valueOf(e.toUpperCase(Locale.ROOT))).toList()
                     : List.of(LambdaProcess.Entry.values());
+            Map<String, Path> builds = builds();
+            Map<String, Path> buildRoots = new HashMap<>();
+            for (var b : builds.entrySet()) {
+                for (LambdaFunction f : functions) {
+                    buildRoots.put(b.getKey() + "/" + f.module, bench.taskRoot(f, b.getKey(), b.getValue()));
+                }
+            }
+            if (!builds.isEmpty()) {
+                // Earlier builds named their Log4j configuration in the template; later ones ignore it.
+                Map<String, String> env = new HashMap<>(bench.environment);
+                env.put("LOG4J_CONFIGURATION_FILE", "leadline-log4j2.xml");
+                lambda = lambda.withEnvironment(env);
+            }
+            List<String> buildLabels = builds.isEmpty() ? Arrays.asList((String) null) : List.copyOf(builds.keySet());
             List<Config> configs = new ArrayList<>();
             for (LambdaFunction f : functions) {
                 for (String cpus : cpuSets) {
                     for (LambdaProcess.Entry entry : entries) {
                         for (Variant v : variants) {
-                            configs.add(new Config(f, entry, v, cpus));
+                            for (String build : buildLabels) {
+                                if (build != null && v.jarLayout()) {
+                                    throw new IllegalArgumentException("other builds are measured unpacked only");
+                                }
+                                configs.add(new Config(f, entry, v, cpus, build));
+                            }
                         }
                     }
                 }
@@ -126,11 +153,12 @@ public final class ColdStartBenchmark {
             LambdaBench.deleteTree(archives); // an archive is only valid for the packages and JDK it was made from
             Files.createDirectories(archives);
             for (Config c : configs) {
-                Path root = c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
+                Path root = c.build() != null ? buildRoots.get(c.build() + "/" + c.function().module)
+                        : c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
                 List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
                 flags.addAll(c.variant().flags());
                 if (c.variant().archived()) {
-                    String archive = archives.resolve(c.function().module + "-" + c.entry().name().toLowerCase(Locale.ROOT) + "-"
+                    String archive = archives.resolve(c.functionLabel().replaceAll("[^A-Za-z0-9-]+", "_") + "-" + c.entry().name().toLowerCase(Locale.ROOT) + "-"
                             + c.variant().name().replaceAll("[^A-Za-z0-9]+", "_") + ".archive").toAbsolutePath().toString();
                     if (!Files.exists(Path.of(archive))) {
                         List<String> training = new ArrayList<>(flags);
@@ -155,7 +183,8 @@ public final class ColdStartBenchmark {
                     if (!extra.isBlank()) {
                         flags.addAll(List.of(extra.trim().split("\\s+")));
                     }
-                    Path root = c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
+                    Path root = c.build() != null ? buildRoots.get(c.build() + "/" + c.function().module)
+                        : c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
                     LambdaProcess.Run run = lambda.run(c.function(), c.entry(), root, flags, c.cpus(), invocations);
                     if (run.statuses().stream().anyMatch(s -> s >= 400)) {
                         throw new IllegalStateException(c + " answered " + run.statuses());
@@ -182,7 +211,7 @@ public final class ColdStartBenchmark {
             double[] next = runs.stream().mapToDouble(r -> r.laterMs().get(0)).toArray();
             double[] rss = runs.stream().mapToDouble(r -> r.rssKb() / 1024.0).toArray();
             System.out.printf("| %s | %s | %s | %s | %.0f ms | **%.0f ms** | %.0f ms | %.1f ms | %.0f MB |%n",
-                    c.function().module, c.entry() == LambdaProcess.Entry.SPRING ? "Spring Cloud Function" : "plain RequestHandler",
+                    c.functionLabel(), c.entry() == LambdaProcess.Entry.SPRING ? "Spring Cloud Function" : "plain handler",
                     c.variant().name(), c.cpuLabel(), Percentiles.of(init, 50), Percentiles.of(first, 50),
                     Percentiles.of(first, 90), Percentiles.of(next, 50), Percentiles.of(rss, 50));
         }
@@ -199,9 +228,23 @@ public final class ColdStartBenchmark {
                     int turn = i;
                     sb.append(String.format(" / %.0f", Percentiles.of(e.getValue().stream().mapToDouble(r -> r.laterMs().get(turn)).toArray(), 50)));
                 }
-                System.out.printf("  %-22s %-26s %-8s %s%n", c.entry(), c.variant().name(), c.cpuLabel(), sb);
+                System.out.printf("  %-22s %-22s %-26s %-8s %s%n", c.build() == null ? "" : c.build(), c.entry(), c.variant().name(), c.cpuLabel(), sb);
             }
         }
+    }
+
+    /** Other builds to measure, from -Dleadline.coldstart.builds=label=dir,...; empty for this build's own. */
+    private static Map<String, Path> builds() {
+        Map<String, Path> builds = new LinkedHashMap<>();
+        String spec = System.getProperty("leadline.coldstart.builds", "");
+        for (String item : spec.isBlank() ? new String[0] : spec.split(",")) {
+            String[] parts = item.split("=", 2);
+            if (parts.length != 2 || !Files.isDirectory(Path.of(parts[1]))) {
+                throw new IllegalArgumentException("leadline.coldstart.builds: label=directory of lambda packages, not " + item);
+            }
+            builds.put(parts[0], Path.of(parts[1]));
+        }
+        return builds;
     }
 
     /** Pins this process's threads to the given CPUs, so a pinned function has its core to itself. */

@@ -91,6 +91,12 @@ final class LambdaBench implements AutoCloseable {
         return unpack(deploymentPackage(f), work.resolve("task").resolve(f.module));
     }
 
+    /** Another build's package (its benchmarks/target/lambda-packages), unpacked under its label. */
+    Path taskRoot(LambdaFunction f, String label, Path packages) throws IOException {
+        return unpack(packages.resolve("leadline-function-" + f.module + "-lambda.jar"),
+                work.resolve("task-" + label).resolve(f.module));
+    }
+
     /** The environment Lambda and template.yaml give a function, pointed at the loopback services. */
     private Map<String, String> lambdaEnvironment(String keyArn) {
         Map<String, String> env = new HashMap<>();
