@@ -3,10 +3,7 @@ package io.leadline.leadsapi;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.leadline.config.LeadlineConfig;
-import io.leadline.storage.TableProvisioner;
-import io.leadline.storage.TableSpecs;
-import io.leadline.testing.LoopbackDynamoDb;
+import io.leadline.testing.LambdaEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,9 +14,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,8 +29,7 @@ class LeadsApiLambdaEntryIntegrationTest {
     @TempDir
     static Path keys;
 
-    private static LoopbackDynamoDb dynamoDb;
-    private static final Map<String, String> settings = new HashMap<>();
+    private static LambdaEnvironment lambda;
     private final ObjectMapper json = new ObjectMapper();
 
     /** A manager's first page of leads, as API Gateway hands it over. */
@@ -54,25 +48,13 @@ class LeadsApiLambdaEntryIntegrationTest {
 
     @BeforeAll
     static void environment() {
-        dynamoDb = LoopbackDynamoDb.start();
-        settings.put("LEADLINE_TABLE_PREFIX", "le" + UUID.randomUUID().toString().substring(0, 6) + "-");
-        settings.put("LEADLINE_KEYRING", "local");
-        settings.put("LEADLINE_LOCAL_KEY_FILE", keys.resolve("root.key").toString());
-        settings.put("LEADLINE_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
-        settings.put("LEADLINE_USER_POOL_ID", "ap-southeast-1_entry");
-        settings.put("AWS_REGION", "ap-southeast-1");
-        settings.put("MAIN_CLASS", LeadsApiFunctionInitializer.class.getName());
-        settings.put("spring.cloud.function.definition", LeadsApiFunctionInitializer.FUNCTION_NAME);
-        settings.put("aws.accessKeyId", "local");
-        settings.put("aws.secretAccessKey", "local");
-        settings.forEach(System::setProperty);
-        new TableProvisioner(dynamoDb.client()).ensure(TableSpecs.all(LeadlineConfig.fromEnvironment().tables()));
+        lambda = LambdaEnvironment.start("le", keys, LeadsApiFunctionInitializer.class, LeadsApiFunctionInitializer.FUNCTION_NAME,
+                Map.of("LEADLINE_USER_POOL_ID", "ap-southeast-1_entry"));
     }
 
     @AfterAll
     static void cleanUp() {
-        settings.keySet().forEach(System::clearProperty);
-        dynamoDb.close();
+        lambda.close();
     }
 
     @Test

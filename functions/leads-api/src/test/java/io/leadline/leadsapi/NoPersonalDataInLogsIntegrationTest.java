@@ -9,9 +9,8 @@ import io.leadline.chat.ChatFunctionInitializer;
 import io.leadline.chat.DaggerChatComponent;
 import io.leadline.config.LeadlineConfig;
 import io.leadline.di.Platform;
-import io.leadline.storage.TableProvisioner;
-import io.leadline.storage.TableSpecs;
 import io.leadline.testing.CapturedLogs;
+import io.leadline.testing.LambdaEnvironment;
 import io.leadline.testing.LoopbackDynamoDb;
 import io.leadline.users.LocalUserDirectory;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +30,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 import static io.leadline.leadsapi.ConsoleClient.User;
@@ -55,33 +53,21 @@ class NoPersonalDataInLogsIntegrationTest {
     @TempDir
     static Path keys;
 
+    private static LambdaEnvironment lambda;
     private static LoopbackDynamoDb dynamoDb;
-    private static final Map<String, String> settings = new HashMap<>();
     private final ObjectMapper json = new ObjectMapper();
 
     @BeforeAll
     static void environment() {
-        dynamoDb = LoopbackDynamoDb.start();
-        settings.put("LEADLINE_TABLE_PREFIX", "lg" + UUID.randomUUID().toString().substring(0, 6) + "-");
-        settings.put("LEADLINE_KEYRING", "local");
-        settings.put("LEADLINE_LOCAL_KEY_FILE", keys.resolve("root.key").toString());
-        settings.put("LEADLINE_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
-        settings.put("AWS_REGION", "ap-southeast-1");
-        settings.put("MAIN_CLASS", ChatFunctionInitializer.class.getName());
-        settings.put("spring.cloud.function.definition", ChatFunctionInitializer.FUNCTION_NAME);
-        settings.put("aws.accessKeyId", "local");
-        settings.put("aws.secretAccessKey", "local");
         // As the template configures the functions: Spring Boot leaves the logging configuration alone, no banner.
-        settings.put("org.springframework.boot.logging.LoggingSystem", "none");
-        settings.put("spring.main.banner-mode", "off");
-        settings.forEach(System::setProperty);
-        new TableProvisioner(dynamoDb.client()).ensure(TableSpecs.all(LeadlineConfig.fromEnvironment().tables()));
+        lambda = LambdaEnvironment.start("lg", keys, ChatFunctionInitializer.class, ChatFunctionInitializer.FUNCTION_NAME,
+                Map.of("org.springframework.boot.logging.LoggingSystem", "none", "spring.main.banner-mode", "off"));
+        dynamoDb = lambda.dynamoDb();
     }
 
     @AfterAll
     static void cleanUp() {
-        settings.keySet().forEach(System::clearProperty);
-        dynamoDb.close();
+        lambda.close();
     }
 
     @Test

@@ -3,9 +3,7 @@ package io.leadline.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadline.config.LeadlineConfig;
-import io.leadline.storage.TableProvisioner;
-import io.leadline.storage.TableSpecs;
-import io.leadline.testing.LoopbackDynamoDb;
+import io.leadline.testing.LambdaEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,9 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -33,33 +29,20 @@ class RetentionFunctionIntegrationTest {
     @TempDir
     static Path keys;
 
-    private static LoopbackDynamoDb dynamoDb;
+    private static LambdaEnvironment lambda;
     private static DynamoDbClient dynamo;
     private static LeadlineConfig config;
-    private static final Map<String, String> settings = new HashMap<>();
 
     @BeforeAll
     static void environment() {
-        dynamoDb = LoopbackDynamoDb.start();
-        dynamo = dynamoDb.client();
-        settings.put("LEADLINE_TABLE_PREFIX", "rt" + UUID.randomUUID().toString().substring(0, 6) + "-");
-        settings.put("LEADLINE_KEYRING", "local");
-        settings.put("LEADLINE_LOCAL_KEY_FILE", keys.resolve("root.key").toString());
-        settings.put("LEADLINE_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
-        settings.put("AWS_REGION", "ap-southeast-1");
-        settings.put("MAIN_CLASS", RetentionFunctionInitializer.class.getName());
-        settings.put("spring.cloud.function.definition", RetentionFunctionInitializer.FUNCTION_NAME);
-        settings.put("aws.accessKeyId", "local");
-        settings.put("aws.secretAccessKey", "local");
-        settings.forEach(System::setProperty);
-        config = LeadlineConfig.fromEnvironment();
-        new TableProvisioner(dynamo).ensure(TableSpecs.all(config.tables()));
+        lambda = LambdaEnvironment.start("rt", keys, RetentionFunctionInitializer.class, RetentionFunctionInitializer.FUNCTION_NAME, Map.of());
+        dynamo = lambda.dynamoDb().client();
+        config = lambda.config();
     }
 
     @AfterAll
     static void cleanUp() {
-        settings.keySet().forEach(System::clearProperty);
-        dynamoDb.close();
+        lambda.close();
     }
 
     @Test
