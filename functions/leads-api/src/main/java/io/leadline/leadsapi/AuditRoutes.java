@@ -73,17 +73,7 @@ final class AuditRoutes {
     }
 
     private static long number(String value, String name, long min, long max) {
-        try {
-            if (!LeadRoutes.INTEGER.matcher(value).matches()) {
-                throw new NumberFormatException();
-            }
-            long n = Long.parseLong(value);
-            if (n < min || n > max) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid_field", "'" + name + "' is a number from " + min + " to " + max);
-        }
+        return QueryNumbers.inRange(value, min, max)
+                .orElseThrow(() -> ApiException.badRequest("invalid_field", "'" + name + "' is a number from " + min + " to " + max));
     }
 }

@@ -49,11 +49,6 @@ final class LeadRoutes {
     /** Dates and times from 0000 to 9999 only: "+10000-01-01" parses, but sorts before "9999" as text. */
     private static final Pattern FOUR_DIGIT_YEAR = Pattern.compile("^\\d{4}-");
     static final Pattern ID = Pattern.compile("^[A-Za-z0-9_-]{1,64}$");
-    /**
-     * An integer in a query, in ASCII digits: Java's parsers also take other scripts' digits ("٣" is 3),
-     * which the API does not promise and a cache or log reader would not expect.
-     */
-    static final Pattern INTEGER = Pattern.compile("^-?[0-9]{1,18}$");
 
     private final LeadRepository leads;
     private final LeadNotes notes;
@@ -303,18 +298,8 @@ final class LeadRoutes {
         if (value == null) {
             return DEFAULT_PAGE;
         }
-        try {
-            if (!INTEGER.matcher(value).matches()) {
-                throw new NumberFormatException();
-            }
-            long n = Long.parseLong(value);
-            if (n < 1 || n > MAX_PAGE) {
-                throw new NumberFormatException();
-            }
-            return (int) n;
-        } catch (NumberFormatException e) {
-            throw ApiException.badRequest("invalid_field", "limit is between 1 and " + MAX_PAGE);
-        }
+        return (int) QueryNumbers.inRange(value, 1, MAX_PAGE)
+                .orElseThrow(() -> ApiException.badRequest("invalid_field", "limit is between 1 and " + MAX_PAGE));
     }
 
     /** A date (the whole day) or an instant, with a four-digit year (stored times sort as text). */
