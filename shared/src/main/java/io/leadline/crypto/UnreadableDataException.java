@@ -1,5 +1,8 @@
 package io.leadline.crypto;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
  * A ciphertext could not be opened: its key was destroyed (erasure), it belongs to another record,
  * or it was tampered with. The message never contains data.
@@ -34,5 +37,20 @@ public final class UnreadableDataException extends RuntimeException {
     /** Whether the key was missing (an erased or expired subject), rather than the data unreadable with it. */
     public boolean keyGone() {
         return keyGone;
+    }
+
+    /**
+     * What {@code read} returns, or empty if it met a subject whose key is gone: the record is being
+     * erased or has expired, not broken. Any other unreadable data is still thrown.
+     */
+    public static <T> Optional<T> unlessKeyGone(Supplier<T> read) {
+        try {
+            return Optional.of(read.get());
+        } catch (UnreadableDataException e) {
+            if (!e.keyGone()) {
+                throw e;
+            }
+            return Optional.empty();
+        }
     }
 }

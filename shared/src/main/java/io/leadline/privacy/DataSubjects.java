@@ -165,15 +165,10 @@ public final class DataSubjects {
      * (keys go first, then the records), so the record is left out of the export as already erased.
      */
     private static boolean openedAll(Runnable decrypt) {
-        try {
+        return UnreadableDataException.unlessKeyGone(() -> {
             decrypt.run();
             return true;
-        } catch (UnreadableDataException e) {
-            if (!e.keyGone()) {
-                throw e;
-            }
-            return false;
-        }
+        }).isPresent();
     }
 
     public Erasure.Report erase(Subject subject, AuditLog.Actor actor, String requestId) {

@@ -94,15 +94,8 @@ final class LeadViews {
         o.put("overdue", overdue(lead));
         o.put("keptUntil", Instant.ofEpochSecond(lead.expiresAt()).toString());
         o.set("answers", json.valueToTree(lead.answers()));
-        PersonalFields all;
-        try {
-            all = merged(leads.reveal(lead));
-        } catch (UnreadableDataException e) {
-            if (!e.keyGone()) {
-                throw e;
-            }
-            all = PersonalFields.empty(); // being erased (keys go first): a row without masks, gone at the next look
-        }
+        // Being erased (keys go first): a row without masks, gone at the next look.
+        PersonalFields all = UnreadableDataException.unlessKeyGone(() -> merged(leads.reveal(lead))).orElse(PersonalFields.empty());
         ObjectNode masked = o.putObject("masked");
         all.get("name").ifPresent(n -> masked.put("name", masks.name(n)));
         all.get("email").ifPresent(e -> masked.put("email", masks.email(e)));
