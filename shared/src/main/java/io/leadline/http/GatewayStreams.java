@@ -39,11 +39,10 @@ public final class GatewayStreams {
     /** One invocation: the event in, the api's answer out. */
     public void serve(InputStream in, OutputStream out, Function<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> api)
             throws IOException {
-        APIGatewayV2HTTPEvent event = events.readValue(in);
-        answers.writeValue(out, api.apply(event));
+        answers.writeValue(out, api.apply(read(in)));
     }
 
-    /** The event as the function sees it (for tests and priming). */
+    /** The event as the function sees it. */
     public APIGatewayV2HTTPEvent read(InputStream in) throws IOException {
         return events.readValue(in);
     }
