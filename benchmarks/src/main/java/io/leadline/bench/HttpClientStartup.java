@@ -16,8 +16,6 @@ import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -46,8 +44,10 @@ public final class HttpClientStartup {
             probe(Client.valueOf(args[1]), URI.create(args[2]));
             return;
         }
-        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int status = 0;
+        WholeProcess.runThenExit(() -> measure(args.length > 0 ? Integer.parseInt(args[0]) : 10));
+    }
+
+    private static void measure(int runs) throws Exception {
         try (LoopbackDynamoDb dynamo = LoopbackDynamoDb.start()) {
             Map<Client, List<double[]>> results = new EnumMap<>(Client.class);
             for (int round = 0; round <= runs; round++) {
@@ -68,12 +68,7 @@ public final class HttpClientStartup {
                 System.out.printf("| %s | **%.0f ms** | %.0f ms | %.0f | %.0f MB |%n", e.getKey(), Percentiles.of(ms, 50),
                         Percentiles.of(ms, 90), Percentiles.of(classes, 50), Percentiles.of(rss, 50));
             }
-        } catch (Exception e) {
-            e.printStackTrace();
-            status = 1;
         }
-        // DynamoDB Local's background jobs are non-daemon threads that outlive its stop().
-        System.exit(status);
     }
 
     /** One fresh JVM: {elapsed ms from process start to the answer, classes loaded, peak RSS KiB}. */
@@ -117,13 +112,7 @@ public final class HttpClientStartup {
             System.out.flush();
         }
         long classes = ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
-        long rssKb = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmHWM:")) {
-                rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        System.out.println(classes + " " + rssKb);
+        System.out.println(classes + " " + WholeProcess.peakRssKb(ProcessHandle.current().pid()));
         System.out.flush();
         http.close();
     }

@@ -1,5 +1,7 @@
 package io.leadline.bench.coldstart;
 
+import io.leadline.bench.WholeProcess;
+
 import io.leadline.testing.Percentiles;
 
 import java.io.IOException;
@@ -90,7 +92,7 @@ public final class ColdStartBenchmark {
     }
 
     public static void main(String[] args) {
-        LambdaBench.runThenExit(() -> measure(args));
+        WholeProcess.runThenExit(() -> measure(args));
     }
 
     private static void measure(String[] args) throws Exception {
@@ -130,6 +132,7 @@ public final class ColdStartBenchmark {
             }
             List<String> buildLabels = builds.isEmpty() ? Arrays.asList((String) null) : List.copyOf(builds.keySet());
             List<Config> configs = new ArrayList<>();
+            Map<Config, Path> roots = new HashMap<>(); // the task root each configuration runs from
             for (LambdaFunction f : functions) {
                 for (String cpus : cpuSets) {
                     for (LambdaProcess.Entry entry : entries) {
@@ -138,7 +141,10 @@ public final class ColdStartBenchmark {
                                 if (build != null && v.jarLayout()) {
                                     throw new IllegalArgumentException("other builds are measured unpacked only");
                                 }
-                                configs.add(new Config(f, entry, v, cpus, build));
+                                Config c = new Config(f, entry, v, cpus, build);
+                                configs.add(c);
+                                roots.put(c, build != null ? buildRoots.get(build + "/" + f.module)
+                                        : v.jarLayout() ? jarTaskRoots.get(f) : taskRoots.get(f));
                             }
                         }
                     }
@@ -153,8 +159,7 @@ public final class ColdStartBenchmark {
             LambdaBench.deleteTree(archives); // an archive is only valid for the packages and JDK it was made from
             Files.createDirectories(archives);
             for (Config c : configs) {
-                Path root = c.build() != null ? buildRoots.get(c.build() + "/" + c.function().module)
-                        : c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
+                Path root = roots.get(c);
                 List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
                 flags.addAll(c.variant().flags());
                 if (c.variant().archived()) {
@@ -183,9 +188,7 @@ public final class ColdStartBenchmark {
                     if (!extra.isBlank()) {
                         flags.addAll(List.of(extra.trim().split("\\s+")));
                     }
-                    Path root = c.build() != null ? buildRoots.get(c.build() + "/" + c.function().module)
-                        : c.variant().jarLayout() ? jarTaskRoots.get(c.function()) : taskRoots.get(c.function());
-                    LambdaProcess.Run run = lambda.run(c.function(), c.entry(), root, flags, c.cpus(), invocations);
+                    LambdaProcess.Run run = lambda.run(c.function(), c.entry(), roots.get(c), flags, c.cpus(), invocations);
                     if (run.statuses().stream().anyMatch(s -> s >= 400)) {
                         throw new IllegalStateException(c + " answered " + run.statuses());
                     }

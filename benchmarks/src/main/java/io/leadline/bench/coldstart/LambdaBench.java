@@ -54,27 +54,6 @@ final class LambdaBench implements AutoCloseable {
         return new LambdaBench();
     }
 
-    /** A benchmark's body, run by {@link #runThenExit}. */
-    interface Body {
-        void run() throws Exception;
-    }
-
-    /**
-     * Runs a benchmark and ends the JVM with its outcome: DynamoDB Local's background jobs are non-daemon
-     * threads that outlive its stop(), so without this the JVM would wait forever after the last figure.
-     */
-    static void runThenExit(Body body) {
-        int status = 0;
-        try {
-            body.run();
-        } catch (Throwable t) {
-            t.printStackTrace();
-            status = 1;
-        }
-        System.out.flush();
-        System.exit(status);
-    }
-
     /** The functions named on the command line ("all", or a comma-separated list such as chat,leads-api). */
     static List<LambdaFunction> functions(String[] args, int index) {
         return args.length > index && !args[index].equals("all")

@@ -1,5 +1,7 @@
 package io.leadline.bench.coldstart;
 
+import io.leadline.bench.WholeProcess;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +92,7 @@ final class LambdaProcess {
                     previous = answer.body();
                 }
                 return new Run((initDone - started) / 1e6, (first.arrivedNanos() - started) / 1e6, later,
-                        peakRssKb(process.pid()), statuses);
+                        WholeProcess.peakRssKb(process.pid()), statuses);
             } finally {
                 process.destroy();
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
@@ -132,19 +134,5 @@ final class LambdaProcess {
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log);
         return "; last lines of " + log + ":\n  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-    }
-
-    /** The process's peak resident set in KiB (VmHWM), 0 where /proc does not say. */
-    static long peakRssKb(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
     }
 }

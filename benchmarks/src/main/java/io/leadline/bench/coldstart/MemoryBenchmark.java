@@ -1,5 +1,7 @@
 package io.leadline.bench.coldstart;
 
+import io.leadline.bench.WholeProcess;
+
 import io.leadline.testing.Percentiles;
 
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public final class MemoryBenchmark {
     }
 
     public static void main(String[] args) {
-        LambdaBench.runThenExit(() -> measure(args));
+        WholeProcess.runThenExit(() -> measure(args));
     }
 
     private static void measure(String[] args) throws Exception {
