@@ -1,6 +1,7 @@
 package io.leadline.crypto;
 
 import io.leadline.storage.ConcurrentUpdateException;
+import dagger.Lazy;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -30,7 +31,8 @@ public final class BlindIndex {
     private static final Base64.Encoder BASE64 = Base64.getUrlEncoder().withoutPadding();
 
     private final KeyStore store;
-    private final IKeyring root;
+    /** Made on first use: a greeting needs no keys (see Deferred). */
+    private final Lazy<IKeyring> root;
     private final EnvelopeEncryption envelope;
     private final SecureRandom random;
     private final Clock clock;
@@ -38,7 +40,7 @@ public final class BlindIndex {
     private volatile SecretKeySpec key;
 
     @Inject
-    public BlindIndex(KeyStore store, @Named("root") IKeyring root, EnvelopeEncryption envelope, SecureRandom random,
+    public BlindIndex(KeyStore store, @Named("root") Lazy<IKeyring> root, EnvelopeEncryption envelope, SecureRandom random,
                       Clock clock, KeyPolicy policy) {
         this.store = store;
         this.root = root;
@@ -88,7 +90,7 @@ public final class BlindIndex {
             var existing = store.find(ITEM_ID);
             if (existing.isPresent()) {
                 KeyItem item = existing.get();
-                byte[] plain = envelope.decrypt(root, item.wrapped().asByteArray(), context);
+                byte[] plain = envelope.decrypt(root.get(), item.wrapped().asByteArray(), context);
                 keepAlive(item);
                 return plain;
             }
@@ -96,7 +98,7 @@ public final class BlindIndex {
             random.nextBytes(fresh);
             Instant now = clock.instant();
             try {
-                store.create(new KeyItem(ITEM_ID, KeyItem.INDEX, SdkBytes.fromByteArray(envelope.encrypt(root, fresh, context)),
+                store.create(new KeyItem(ITEM_ID, KeyItem.INDEX, SdkBytes.fromByteArray(envelope.encrypt(root.get(), fresh, context)),
                         null, now, now.plus(policy.kekLifetime()).getEpochSecond()));
                 return fresh;
             } catch (ConcurrentUpdateException raced) {

@@ -1,5 +1,6 @@
 package io.leadline.crypto;
 
+import io.leadline.di.Deferred;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -34,18 +35,24 @@ public final class EnvelopeEncryption {
     public EnvelopeEncryption() {
     }
 
-    public static final CryptoAlgorithm SUITE = CryptoAlgorithm.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY;
+    /**
+     * The suite, named in a method rather than a constant: initialising CryptoAlgorithm builds the
+     * Material Providers, which must wait for the first encryption (see Deferred), not this class's loading.
+     */
+    static CryptoAlgorithm suite() {
+        return CryptoAlgorithm.ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY;
+    }
 
-    private final AwsCrypto crypto = AwsCrypto.builder()
+    private final Deferred<AwsCrypto> crypto = Deferred.of(() -> AwsCrypto.builder()
             .withCommitmentPolicy(CommitmentPolicy.RequireEncryptRequireDecrypt)
-            .withEncryptionAlgorithm(SUITE)
+            .withEncryptionAlgorithm(suite())
             // One wrapped data key per message: more would mean a keyring we did not configure.
             .withMaxEncryptedDataKeys(1)
-            .build();
+            .build());
 
     public byte[] encrypt(IKeyring keyring, byte[] plaintext, Map<String, String> context) {
         try {
-            return crypto.encryptData(keyring, plaintext, context).getResult();
+            return crypto.get().encryptData(keyring, plaintext, context).getResult();
         } catch (RuntimeException e) {
             throw keyServiceFailure(e).<RuntimeException>map(KeyServiceException::new).orElse(e);
         }
@@ -57,7 +64,7 @@ public final class EnvelopeEncryption {
     public byte[] decrypt(IKeyring keyring, byte[] ciphertext, Map<String, String> context) {
         CryptoResult<byte[], ?> result;
         try {
-            result = crypto.decryptData(keyring, ciphertext, context);
+            result = crypto.get().decryptData(keyring, ciphertext, context);
         } catch (RuntimeException e) {
             // KMS throttled or out of reach says nothing about the data: the caller should try again, not
             // be told the data is gone. The keyring reports it inside a collection of errors, not as a cause.
@@ -67,7 +74,7 @@ public final class EnvelopeEncryption {
             }
             throw new UnreadableDataException("ciphertext cannot be decrypted with this key and context", e);
         }
-        if (result.getCryptoAlgorithm() != SUITE) {
+        if (result.getCryptoAlgorithm() != suite()) {
             throw new UnreadableDataException("unexpected algorithm suite " + result.getCryptoAlgorithm());
         }
         Map<String, String> stored = result.getEncryptionContext();

@@ -1,5 +1,6 @@
 package io.leadline.crypto;
 
+import io.leadline.di.Deferred;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
@@ -23,13 +24,13 @@ public final class Keyrings {
 
     static final String NAMESPACE = "leadline";
 
-    private final MaterialProviders materialProviders = MaterialProviders.builder()
+    private final Deferred<MaterialProviders> materialProviders = Deferred.of(() -> MaterialProviders.builder()
             .MaterialProvidersConfig(MaterialProvidersConfig.builder().build())
-            .build();
+            .build());
 
     /** The root keyring in AWS: the customer managed KMS key named by the template. */
     public IKeyring kms(KmsClient kms, String keyId) {
-        return materialProviders.CreateAwsKmsKeyring(CreateAwsKmsKeyringInput.builder()
+        return materialProviders.get().CreateAwsKmsKeyring(CreateAwsKmsKeyringInput.builder()
                 .kmsClient(kms)
                 .kmsKeyId(keyId)
                 .build());
@@ -37,7 +38,7 @@ public final class Keyrings {
 
     /** A raw AES-256 keyring: the local root key, a key-encryption key, or a data subject's key. */
     public IKeyring rawAes(String keyName, byte[] key) {
-        return materialProviders.CreateRawAesKeyring(CreateRawAesKeyringInput.builder()
+        return materialProviders.get().CreateRawAesKeyring(CreateRawAesKeyringInput.builder()
                 .keyNamespace(NAMESPACE)
                 .keyName(keyName)
                 .wrappingKey(ByteBuffer.wrap(key.clone()))

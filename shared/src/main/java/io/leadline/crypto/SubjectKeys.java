@@ -1,5 +1,6 @@
 package io.leadline.crypto;
 
+import dagger.Lazy;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import jakarta.inject.Named;
@@ -40,7 +41,8 @@ public final class SubjectKeys {
     }
 
     private final KeyStore store;
-    private final IKeyring root;
+    /** Made on first use: a greeting needs no keys (see Deferred). */
+    private final Lazy<IKeyring> root;
     private final EnvelopeEncryption envelope;
     private final Keyrings keyrings;
     private final SecureRandom random;
@@ -51,7 +53,7 @@ public final class SubjectKeys {
     private volatile Kek current;
 
     @Inject
-    public SubjectKeys(KeyStore store, @Named("root") IKeyring root, EnvelopeEncryption envelope, Keyrings keyrings,
+    public SubjectKeys(KeyStore store, @Named("root") Lazy<IKeyring> root, EnvelopeEncryption envelope, Keyrings keyrings,
                        SecureRandom random, Clock clock, KeyPolicy policy) {
         this.store = store;
         this.root = root;
@@ -144,7 +146,7 @@ public final class SubjectKeys {
         byte[] key = randomKey();
         long expiresAt = now.plus(policy.kekLifetime()).getEpochSecond();
         // The one KMS call (GenerateDataKey) this container makes for wrapping, per rotation period.
-        byte[] wrapped = envelope.encrypt(root, key, context(id, "key-encryption", "-"));
+        byte[] wrapped = envelope.encrypt(root.get(), key, context(id, "key-encryption", "-"));
         try {
             store.create(new KeyItem(id, KeyItem.KEK, SdkBytes.fromByteArray(wrapped), null, now, expiresAt));
         } catch (ConcurrentUpdateException e) {
@@ -166,7 +168,7 @@ public final class SubjectKeys {
     private Kek loadKek(String id) {
         KeyItem item = store.find(id).orElseThrow(() -> new UnreadableDataException("key-encryption key missing"));
         // One KMS Decrypt per foreign KEK, then cached for the container's life.
-        byte[] key = envelope.decrypt(root, item.wrapped().asByteArray(), context(id, "key-encryption", "-"));
+        byte[] key = envelope.decrypt(root.get(), item.wrapped().asByteArray(), context(id, "key-encryption", "-"));
         return new Kek(id, keyrings.rawAes(id, key), item.createdAt(), item.expiresAt());
     }
 

@@ -40,7 +40,7 @@ public record Platform(DynamoDbClient dynamo, Supplier<KmsClient> kms, Clock clo
                 .httpClient(http)
                 .overrideConfiguration(Platform::deadlines);
         config.dynamoDbEndpoint().ifPresent(dynamo::endpointOverride);
-        Supplier<KmsClient> kms = memoize(() -> {
+        Supplier<KmsClient> kms = Deferred.of(() -> {
             var builder = KmsClient.builder().region(region).credentialsProvider(credentials).httpClient(http)
                     .overrideConfiguration(Platform::deadlines);
             config.kmsEndpoint().ifPresent(builder::endpointOverride);
@@ -62,27 +62,5 @@ public record Platform(DynamoDbClient dynamo, Supplier<KmsClient> kms, Clock clo
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(5))
                 .build();
-    }
-
-    /** A supplier that builds its value once, on first use. */
-    public static <T> Supplier<T> memoize(Supplier<T> supplier) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    synchronized (this) {
-                        v = value;
-                        if (v == null) {
-                            v = supplier.get();
-                            value = v;
-                        }
-                    }
-                }
-                return v;
-            }
-        };
     }
 }

@@ -35,7 +35,7 @@ class EnvelopeEncryptionTest {
 
     @Test
     void usesTheCommittingNonSigningSuite() {
-        assertEquals("ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY", EnvelopeEncryption.SUITE.name());
+        assertEquals("ALG_AES_256_GCM_HKDF_SHA512_COMMIT_KEY", EnvelopeEncryption.suite().name());
         byte[] ciphertext = envelope.encrypt(keyring, plaintext, context);
         // Message format version 2 (committing suites) starts with 0x02; the suite id 0x0478 follows.
         assertEquals(2, ciphertext[0]);

@@ -37,7 +37,7 @@ class SubjectKeysIntegrationTest {
         store = new KeyStore(storage, env.config.tables(), env.clock);
         var root = keyrings.rawAes("local-root", LocalKeyFile.loadOrCreate(env.config.localKeyFile().orElseThrow(), new SecureRandom()));
         EnvelopeEncryption envelope = new EnvelopeEncryption();
-        keys = new SubjectKeys(store, root, envelope, keyrings, new SecureRandom(), env.clock, KeyPolicy.defaults());
+        keys = new SubjectKeys(store, () -> root, envelope, keyrings, new SecureRandom(), env.clock, KeyPolicy.defaults());
         cipher = new PersonalDataCipher(keys, envelope);
     }
 
@@ -62,7 +62,7 @@ class SubjectKeysIntegrationTest {
 
         // A second container: same tables and root key, nothing cached.
         var root = new Keyrings().rawAes("local-root", LocalKeyFile.loadOrCreate(env.config.localKeyFile().orElseThrow(), new SecureRandom()));
-        SubjectKeys other = new SubjectKeys(store, root, new EnvelopeEncryption(), new Keyrings(), new SecureRandom(), env.clock, KeyPolicy.defaults());
+        SubjectKeys other = new SubjectKeys(store, () -> root, new EnvelopeEncryption(), new Keyrings(), new SecureRandom(), env.clock, KeyPolicy.defaults());
         assertArrayEquals("secret".getBytes(StandardCharsets.UTF_8), new PersonalDataCipher(other, new EnvelopeEncryption()).open(ctx, sealed));
     }
 
@@ -100,7 +100,7 @@ class SubjectKeysIntegrationTest {
     void anExpiredKeyIsNeverServed() {
         keys.create("S5", expiry(Duration.ofDays(1)));
         env.clock.advance(Duration.ofDays(2));
-        SubjectKeys fresh = new SubjectKeys(store, new Keyrings().rawAes("local-root",
+        SubjectKeys fresh = new SubjectKeys(store, () -> new Keyrings().rawAes("local-root",
                 LocalKeyFile.loadOrCreate(env.config.localKeyFile().orElseThrow(), new SecureRandom())),
                 new EnvelopeEncryption(), new Keyrings(), new SecureRandom(), env.clock, KeyPolicy.defaults());
         assertThrows(UnreadableDataException.class, () -> fresh.keyring("S5"));

@@ -4,6 +4,7 @@ import io.leadline.chat.ChatComponent;
 import io.leadline.chat.DaggerChatComponent;
 import io.leadline.funnel.DaggerFunnelComponent;
 import io.leadline.config.LeadlineConfig;
+import io.leadline.crypto.LocalKeyFile;
 import io.leadline.di.Platform;
 import io.leadline.http.HttpApi;
 import io.leadline.http.HttpRoute;
@@ -96,9 +97,10 @@ public final class LocalProduct implements AutoCloseable {
         LocalDatabase database = options.dynamoDbEndpoint().<LocalDatabase>map(RemoteDatabase::new)
                 .orElseGet(() -> EmbeddedDatabase.open(data.resolve("dynamodb.db")));
         DynamoDbClient dynamo = database.client();
+        Path rootKey = data.resolve("local-root.key");
         LeadlineConfig config = LeadlineConfig.from(Map.of(
                 "LEADLINE_KEYRING", "local",
-                "LEADLINE_LOCAL_KEY_FILE", data.resolve("local-root.key").toString(),
+                "LEADLINE_LOCAL_KEY_FILE", rootKey.toString(),
                 "AWS_REGION", "local"));
         new TableProvisioner(dynamo).ensure(TableSpecs.all(config.tables()));
         Platform platform = new Platform(dynamo, () -> {
@@ -106,6 +108,9 @@ public final class LocalProduct implements AutoCloseable {
         }, Clock.systemUTC());
 
         SecureRandom random = new SecureRandom();
+        // The root key is made at start, beside the token-signing key, so a folder that cannot hold it fails
+        // now rather than at a visitor's consent (the functions make their keyring on first use).
+        LocalKeyFile.loadOrCreate(rootKey, random);
         LocalUserDirectory users = new LocalUserDirectory(data.resolve("users.json"), random, Clock.systemUTC());
         Optional<FirstAdmin> firstAdmin = Optional.empty();
         if (users.isEmpty()) {
