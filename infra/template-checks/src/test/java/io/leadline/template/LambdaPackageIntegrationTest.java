@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -34,8 +35,15 @@ class LambdaPackageIntegrationTest {
                 assertNotNull(jar.getEntry(handler.replace('.', '/') + ".class"), f + handler);
                 assertNotNull(jar.getEntry(mainClass.replace('.', '/') + ".class"), f + mainClass);
                 assertNotNull(jar.getEntry("simplelogger.properties"), f + "the logging configuration");
+                // Spring Boot's start-up lines read the JVM's uptime through JMX on every cold start.
+                var springSettings = jar.getEntry("application.properties");
+                assertNotNull(springSettings, f + "Spring Boot's settings");
+                String spring = new String(jar.getInputStream(springSettings).readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(spring.contains("spring.main.log-startup-info=false"), f + "Spring Boot's start-up info off");
+                assertTrue(spring.contains("spring.main.banner-mode=off"), f + "Spring Boot's banner off");
                 // One light logging backend: Log4j 2's core cost ~0.3 s of every cold start.
                 assertNull(jar.getEntry("org/apache/logging/log4j/core/LoggerContext.class"), f + "Log4j core");
+                assertNull(jar.getEntry("org/apache/logging/log4j/core/lookup/JndiLookup.class"), f + "Log4j's JNDI lookup");
                 assertNull(jar.getEntry("ch/qos/logback/classic/Logger.class"), f + "Logback");
                 // DynamoDB Local and its baggage (Jetty, SDK v1, Mockito) are for the local runner only.
                 assertNull(jar.getEntry("com/amazonaws/services/dynamodbv2/local/embedded/DynamoDBEmbedded.class"), f + "DynamoDB Local");
@@ -49,6 +57,10 @@ class LambdaPackageIntegrationTest {
                 assertNull(jar.getEntry("com/networknt/schema/JsonSchema.class"), f + "schema validator");
             }
         }
+        // java21's Log4Shell hot patch costs every cold start and guards a class no package holds (above).
+        Map<String, Object> env = (Map<String, Object>) ((Map<String, Object>) template.globals("Function")
+                .get("Environment")).get("Variables");
+        assertEquals("true", env.get("AWS_LAMBDA_DISABLE_CVE_2021_44228_PROTECTION"), "the runtime's Log4Shell patch is off");
     }
 
     /**
