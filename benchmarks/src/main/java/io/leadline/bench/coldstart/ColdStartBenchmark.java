@@ -24,7 +24,7 @@ import java.util.Map;
  * machine's load spreads over all of them. See BENCHMARKS.md.
  *
  * <p>Usage: {@code ./leadline bench coldstart [runs] [all|chat,leads-api,retention,funnel]
- * [defaults,c1] [2,1] [plain,spring]}: runs per configuration, functions, JVM variants, CPU sets
+ * [defaults,c1,cds,cds-jar,aot,aot-jar,runtime-aot] [2,1] [plain,spring]}: runs per configuration, functions, JVM variants, CPU sets
  * (2 cores, or pinned to 1) and entries; every combination is measured.
  *
  * <p>{@code -Dleadline.coldstart.builds=label=dir,label=dir} measures other builds' packages instead
@@ -39,9 +39,14 @@ public final class ColdStartBenchmark {
      * ({archive} stands for its path). A jar layout puts the package in the task root's lib/ as one
      * jar instead of unpacking it: class-data archives take classes from jars only.
      */
-    record Variant(String name, List<String> flags, String trainFlag, String runFlag, boolean jarLayout) {
+    record Variant(String name, List<String> flags, String trainFlag, String runFlag, boolean jarLayout,
+                   boolean runtimeClientOnly) {
         Variant(String name, List<String> flags) {
-            this(name, flags, null, null, false);
+            this(name, flags, null, null, false, false);
+        }
+
+        Variant(String name, List<String> flags, String trainFlag, String runFlag, boolean jarLayout) {
+            this(name, flags, trainFlag, runFlag, jarLayout, false);
         }
 
         boolean archived() {
@@ -75,6 +80,12 @@ public final class ColdStartBenchmark {
             "-XX:AOTCacheOutput={archive}", "-XX:AOTCache={archive}", false);
     static final Variant AOT_JAR = new Variant("C1 + AOT cache, lib/ jar", C1_FLAGS,
             "-XX:AOTCacheOutput={archive}", "-XX:AOTCache={archive}", true);
+    /**
+     * What Lambda's java25 runtime does by itself: an AOT cache of the runtime client (and the JDK classes
+     * it uses), trained on a function that only answers, so none of the function's own classes are in it.
+     */
+    static final Variant RUNTIME_AOT = new Variant("C1 + runtime client's AOT cache (java25)", C1_FLAGS,
+            "-XX:AOTCacheOutput={archive}", "-XX:AOTCache={archive}", false, true);
 
     private ColdStartBenchmark() {
     }
@@ -87,7 +98,9 @@ public final class ColdStartBenchmark {
             case "cds-jar" -> CDS_JAR;
             case "aot" -> AOT;
             case "aot-jar" -> AOT_JAR;
-            default -> throw new IllegalArgumentException("unknown variant " + name + " (defaults, c1, cds, cds-jar, aot, aot-jar)");
+            case "runtime-aot" -> RUNTIME_AOT;
+            default -> throw new IllegalArgumentException("unknown variant " + name
+                    + " (defaults, c1, cds, cds-jar, aot, aot-jar, runtime-aot)");
         };
     }
 
@@ -163,12 +176,20 @@ public final class ColdStartBenchmark {
                 List<String> flags = new ArrayList<>(RUNTIME_FLAGS);
                 flags.addAll(c.variant().flags());
                 if (c.variant().archived()) {
-                    String archive = archives.resolve(c.functionLabel().replaceAll("[^A-Za-z0-9-]+", "_") + "-" + c.entry().name().toLowerCase(Locale.ROOT) + "-"
-                            + c.variant().name().replaceAll("[^A-Za-z0-9]+", "_") + ".archive").toAbsolutePath().toString();
+                    String owner = c.variant().runtimeClientOnly() ? "runtime-client"
+                            : c.functionLabel().replaceAll("[^A-Za-z0-9-]+", "_") + "-" + c.entry().name().toLowerCase(Locale.ROOT);
+                    String archive = archives.resolve(owner + "-" + c.variant().name().replaceAll("[^A-Za-z0-9]+", "_")
+                            + ".archive").toAbsolutePath().toString();
                     if (!Files.exists(Path.of(archive))) {
                         List<String> training = new ArrayList<>(flags);
                         training.add(c.variant().trainFlag().replace("{archive}", archive));
-                        lambda.run(c.function(), c.entry(), root, training, null, c.function() == LambdaFunction.CHAT ? 6 : 2);
+                        if (c.variant().runtimeClientOnly()) {
+                            String event = c.function().script().next(null, 0);
+                            lambda.run(c.function(), EchoFunction.class.getName() + "::handleRequest", (previous, step) -> event,
+                                    echoTaskRoot(work), training, 3);
+                        } else {
+                            lambda.run(c.function(), c.entry(), root, training, null, c.function() == LambdaFunction.CHAT ? 6 : 2);
+                        }
                         if (!Files.exists(Path.of(archive))) {
                             throw new IllegalStateException("the training run wrote no archive for " + c);
                         }
@@ -234,6 +255,17 @@ public final class ColdStartBenchmark {
                 System.out.printf("  %-22s %-22s %-26s %-8s %s%n", c.build() == null ? "" : c.build(), c.entry(), c.variant().name(), c.cpuLabel(), sb);
             }
         }
+    }
+
+    /** A task root holding only {@link EchoFunction}'s class file. */
+    private static Path echoTaskRoot(Path work) throws IOException {
+        String file = EchoFunction.class.getName().replace('.', '/') + ".class";
+        Path root = work.resolve("task-echo");
+        Path target = Files.createDirectories(root.resolve(file).getParent()).resolve(Path.of(file).getFileName());
+        try (var in = ColdStartBenchmark.class.getClassLoader().getResourceAsStream(file)) {
+            Files.copy(java.util.Objects.requireNonNull(in, file), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return root.toAbsolutePath();
     }
 
     /** Other builds to measure, from -Dleadline.coldstart.builds=label=dir,...; empty for this build's own. */

@@ -47,6 +47,20 @@ final class LambdaProcess {
 
     Run run(LambdaFunction function, Entry entry, Path taskRoot, List<String> jvmFlags, String cpus,
             int invocations) throws IOException, InterruptedException {
+        return run(function, entry, handler(function, entry), function.script(), taskRoot, jvmFlags, cpus, invocations);
+    }
+
+    /**
+     * Another handler in the function's environment, with its own events: a training run of the
+     * runtime client alone ({@link EchoFunction}).
+     */
+    Run run(LambdaFunction function, String handler, LambdaFunction.Script script, Path taskRoot,
+            List<String> jvmFlags, int invocations) throws IOException, InterruptedException {
+        return run(function, Entry.PLAIN, handler, script, taskRoot, jvmFlags, null, invocations);
+    }
+
+    private Run run(LambdaFunction function, Entry entry, String handler, LambdaFunction.Script script, Path taskRoot,
+                    List<String> jvmFlags, String cpus, int invocations) throws IOException, InterruptedException {
         try (RuntimeApi api = new RuntimeApi()) {
             List<String> command = new ArrayList<>();
             if (cpus != null) {
@@ -55,7 +69,7 @@ final class LambdaProcess {
             command.add(java.toString());
             command.addAll(jvmFlags);
             command.addAll(List.of("-cp", runtimeClasspath, "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
-                    handler(function, entry)));
+                    handler));
             // The runtime client loads the function from its working directory, /var/task in Lambda.
             ProcessBuilder pb = new ProcessBuilder(command).directory(taskRoot.toFile());
             Map<String, String> env = pb.environment();
@@ -64,7 +78,7 @@ final class LambdaProcess {
             env.putAll(function.environment);
             env.put("AWS_LAMBDA_RUNTIME_API", api.address());
             env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
-            env.put("_HANDLER", handler(function, entry));
+            env.put("_HANDLER", handler);
             env.put("AWS_LAMBDA_FUNCTION_NAME", "leadline-" + function.module);
             if (entry == Entry.SPRING) {
                 env.put("MAIN_CLASS", function.springMainClass);
@@ -73,7 +87,6 @@ final class LambdaProcess {
             Path log = logs.resolve(function.module + "-" + entry.name().toLowerCase() + ".log");
             pb.redirectErrorStream(true).redirectOutput(log.toFile());
 
-            LambdaFunction.Script script = function.script();
             long started = System.nanoTime();
             Process process = pb.start();
             try {
