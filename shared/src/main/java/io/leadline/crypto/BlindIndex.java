@@ -2,6 +2,7 @@ package io.leadline.crypto;
 
 import io.leadline.storage.ConcurrentUpdateException;
 import dagger.Lazy;
+import io.leadline.di.Deferred;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -37,7 +38,8 @@ public final class BlindIndex {
     private final SecureRandom random;
     private final Clock clock;
     private final KeyPolicy policy;
-    private volatile SecretKeySpec key;
+    /** Unwrapped once per container, on the first lookup. */
+    private final Deferred<SecretKeySpec> key = Deferred.of(() -> new SecretKeySpec(loadOrCreate(), ALGORITHM));
 
     @Inject
     public BlindIndex(KeyStore store, @Named("root") Lazy<IKeyring> root, EnvelopeEncryption envelope, SecureRandom random,
@@ -63,25 +65,11 @@ public final class BlindIndex {
     private String hmac(String value) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key());
+            mac.init(key.get());
             return BASE64.encodeToString(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 unavailable", e);
         }
-    }
-
-    private SecretKeySpec key() {
-        SecretKeySpec k = key;
-        if (k == null) {
-            synchronized (this) {
-                k = key;
-                if (k == null) {
-                    k = new SecretKeySpec(loadOrCreate(), ALGORITHM);
-                    key = k;
-                }
-            }
-        }
-        return k;
     }
 
     private byte[] loadOrCreate() {
