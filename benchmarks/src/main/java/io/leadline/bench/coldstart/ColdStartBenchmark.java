@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Cold starts, whole process: JVM start to the first answer of each function's real handler, run by
@@ -24,7 +25,7 @@ import java.util.Map;
  * machine's load spreads over all of them. See BENCHMARKS.md.
  *
  * <p>Usage: {@code ./leadline bench coldstart [runs] [all|chat,leads-api,retention,funnel]
- * [defaults,c1,cds,cds-jar,aot,aot-jar,runtime-aot] [2,1] [plain,spring]}: runs per configuration, functions, JVM variants, CPU sets
+ * [defaults,c1,c1-noperfdata,c1-noverify,cds,cds-jar,aot,aot-jar,runtime-aot] [2,1] [plain,spring]}: runs per configuration, functions, JVM variants, CPU sets
  * (2 cores, or pinned to 1) and entries; every combination is measured.
  *
  * <p>{@code -Dleadline.coldstart.builds=label=dir,label=dir} measures other builds' packages instead
@@ -72,6 +73,12 @@ public final class ColdStartBenchmark {
     static final Variant JVM_DEFAULTS = new Variant("JIT defaults (C1+C2)", List.of());
     static final List<String> C1_FLAGS = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
     static final Variant C1 = new Variant("-XX:TieredStopAtLevel=1", C1_FLAGS);
+    /** C1 without the JVM's performance-counter file (hsperfdata: an mmap'd file in /tmp, read only by jstat and the like). */
+    static final Variant C1_NO_PERF_DATA = new Variant("C1 + -XX:-UsePerfData",
+            Stream.concat(C1_FLAGS.stream(), Stream.of("-XX:-UsePerfData")).toList());
+    /** C1 without verifying the function's bytecode (a diagnostic flag in JDK 25): measured to say what verifying costs, not shipped. */
+    static final Variant C1_NO_VERIFY = new Variant("C1 + -XX:-BytecodeVerificationRemote",
+            Stream.concat(C1_FLAGS.stream(), Stream.of("-XX:+UnlockDiagnosticVMOptions", "-XX:-BytecodeVerificationRemote")).toList());
     static final Variant CDS = new Variant("C1 + dynamic AppCDS", C1_FLAGS,
             "-XX:ArchiveClassesAtExit={archive}", "-XX:SharedArchiveFile={archive}", false);
     static final Variant CDS_JAR = new Variant("C1 + dynamic AppCDS, lib/ jar", C1_FLAGS,
@@ -94,13 +101,15 @@ public final class ColdStartBenchmark {
         return switch (name) {
             case "defaults" -> JVM_DEFAULTS;
             case "c1" -> C1;
+            case "c1-noperfdata" -> C1_NO_PERF_DATA;
+            case "c1-noverify" -> C1_NO_VERIFY;
             case "cds" -> CDS;
             case "cds-jar" -> CDS_JAR;
             case "aot" -> AOT;
             case "aot-jar" -> AOT_JAR;
             case "runtime-aot" -> RUNTIME_AOT;
             default -> throw new IllegalArgumentException("unknown variant " + name
-                    + " (defaults, c1, cds, cds-jar, aot, aot-jar, runtime-aot)");
+                    + " (defaults, c1, c1-noperfdata, c1-noverify, cds, cds-jar, aot, aot-jar, runtime-aot)");
         };
     }
 
