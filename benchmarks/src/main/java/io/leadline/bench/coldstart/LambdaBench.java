@@ -97,9 +97,6 @@ final class LambdaBench implements AutoCloseable {
         env.put("LEADLINE_KMS_KEY_ID", keyArn);
         env.put("LEADLINE_KMS_ENDPOINT", moto.endpoint().toString());
         env.put("LEADLINE_DYNAMODB_ENDPOINT", dynamo.endpoint().toString());
-        // Packages since the Spring settings moved into application.properties ignore this; older builds measured
-        // side by side (leadline.coldstart.builds) had it from the template.
-        env.put("SPRING_MAIN_BANNER_MODE", "off");
         return env;
     }
 
