@@ -7,9 +7,12 @@ import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSer
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The plain handlers' stream entry reads and writes exactly what the Lambda runtime client's own serialisation does. */
@@ -52,6 +57,72 @@ class GatewayStreamsTest {
         assertEquals("L1", ours.getPathParameters().get("leadId"));
         assertEquals(List.of("a=1", "b=2"), ours.getCookies());
         assertTrue(ours.getIsBase64Encoded());
+    }
+
+    /** Shapes API Gateway does not send today but JSON allows: read as the runtime client reads them. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            // the least API Gateway sends
+            "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/\",\"isBase64Encoded\":false}",
+            // explicit nulls everywhere, and a null inside a map and a list
+            "{\"version\":null,\"headers\":null,\"cookies\":[\"a=1\",null],\"queryStringParameters\":{\"q\":null},"
+                    + "\"requestContext\":{\"http\":null,\"authorizer\":{\"jwt\":null},\"timeEpoch\":null},\"body\":null}",
+            "{\"requestContext\":null,\"isBase64Encoded\":null}",
+            // one value where a list is expected
+            "{\"cookies\":\"a=1\",\"requestContext\":{\"authorizer\":{\"jwt\":{\"scopes\":\"openid\"}}}}",
+            // scalars where text is expected, a number as text, the flag as text
+            "{\"headers\":{\"x-count\":5,\"x-flag\":true,\"x-ratio\":1.5},\"requestContext\":{\"timeEpoch\":\"1795428000000\"},"
+                    + "\"isBase64Encoded\":\"true\",\"body\":\"aGk=\"}",
+            // escapes and characters beyond the basic plane, in keys and values
+            "{\"headers\":{\"x-\\u00e9\":\"caf\\u00e9 \\ud83d\\ude00 \\\"q\\\" \\n\"},\"body\":\"{\\\"text\\\":\\\"\\u00fc\\ud83d\\ude00\\\"}\"}",
+            // unknown fields of every JSON kind, at every level, and a repeated field (the last one counts)
+            "{\"future\":[1,{\"a\":[]}],\"routeKey\":\"GET /a\",\"routeKey\":\"GET /b\",\"requestContext\":{\"new\":{\"deep\":{\"er\":[null]}},"
+                    + "\"http\":{\"method\":\"GET\",\"extra\":false},\"authorizer\":{\"jwt\":{\"claims\":{\"sub\":\"u\"},\"more\":1}}}}"
+    })
+    void readsUnusualShapesAsTheRuntimeClientDoes(String json) throws Exception {
+        assertEquals(runtimeSerializer(APIGatewayV2HTTPEvent.class).fromJson(json), read(json));
+    }
+
+    @Test
+    void skipsTheLambdaAndIamAuthorizersContextsWhichNoRouteUses() throws Exception {
+        String withOthers = EVENT.replace("\"authorizer\":{\"jwt\"",
+                "\"authorizer\":{\"lambda\":{\"tenant\":\"t1\",\"n\":[1,2]},\"iam\":{\"userId\":\"AIDA1\"},\"jwt\"");
+        APIGatewayV2HTTPEvent ours = read(withOthers);
+        assertNull(ours.getRequestContext().getAuthorizer().getLambda());
+        assertNull(ours.getRequestContext().getAuthorizer().getIam());
+        assertEquals(read(EVENT), ours, "everything else is read as without them");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "\"event\"", "{\"body\":", "{\"body\":{\"text\":1}}", "{\"headers\":[\"a\"]}",
+            "{\"requestContext\":{\"timeEpoch\":\"soon\"}}", "{\"isBase64Encoded\":\"yes\"}", "{\"cookies\":{}}"})
+    void refusesWhatIsNotAnEventAsTheRuntimeClientDoes(String json) {
+        assertThrows(IOException.class, () -> read(json));
+        assertThrows(RuntimeException.class, () -> runtimeSerializer(APIGatewayV2HTTPEvent.class).fromJson(json));
+    }
+
+    @Test
+    void refusesAListForTheEventWhichTheRuntimeClientWouldReadAsAnEmptyOne() {
+        // API Gateway never sends one; an empty event would only fail later, further from the cause.
+        assertThrows(IOException.class, () -> read("[]"));
+    }
+
+    @Test
+    void writesEveryPartOfAnAnswerAsTheRuntimeClientReadsIt() throws Exception {
+        APIGatewayV2HTTPResponse answer = APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(302)
+                .withHeaders(Map.of("location", "/x?a=\"b\"&c=\u00e9\ud83d\ude00"))
+                .withMultiValueHeaders(Map.of("vary", List.of("origin", "accept")))
+                .withCookies(List.of("c=3", "d=4"))
+                .withBody("\u0000\n\t\\ caf\u00e9")
+                .withIsBase64Encoded(true)
+                .build();
+        assertEquals(answer, runtimeSerializer(APIGatewayV2HTTPResponse.class).fromJson(write(answer)));
+
+        APIGatewayV2HTTPResponse bare = APIGatewayV2HTTPResponse.builder().withStatusCode(204).build();
+        String json = write(bare);
+        assertEquals(bare, runtimeSerializer(APIGatewayV2HTTPResponse.class).fromJson(json));
+        assertEquals("{\"statusCode\":204,\"isBase64Encoded\":false}", json);
     }
 
     @Test
@@ -90,6 +161,12 @@ class GatewayStreamsTest {
 
     private APIGatewayV2HTTPEvent read(String json) throws Exception {
         return streams.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String write(APIGatewayV2HTTPResponse answer) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        streams.serve(new ByteArrayInputStream(EVENT.getBytes(StandardCharsets.UTF_8)), out, e -> answer);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private static <T> PojoSerializer<T> runtimeSerializer(Class<T> type) {
