@@ -12,14 +12,10 @@ import io.leadline.http.HttpRequest;
 import io.leadline.http.JsonBodies;
 import io.leadline.testing.Percentiles;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,15 +57,8 @@ public final class GatewayStreamsStartup {
     }
 
     private static void measure(int runs) throws Exception {
-        Map<Way, List<double[]>> results = new EnumMap<>(Way.class);
-        for (int round = 0; round <= runs; round++) {
-            for (Way way : Way.values()) {
-                double[] run = run(way);
-                if (round > 0) { // round 0 warms the page cache
-                    results.computeIfAbsent(way, w -> new ArrayList<>()).add(run);
-                }
-            }
-        }
+        Map<Way, List<double[]>> results = FreshJvms.roundRobin(Way.class, runs,
+                way -> FreshJvms.probe(GatewayStreamsStartup.class, List.of(), "--probe", way.name()));
         System.out.println();
         System.out.println("| Event and answer | JVM start to answer p50 | p90 | Classes loaded p50 |");
         System.out.println("| --- | --- | --- | --- |");
@@ -78,25 +67,6 @@ public final class GatewayStreamsStartup {
             double[] classes = e.getValue().stream().mapToDouble(r -> r[1]).toArray();
             System.out.printf("| %s | **%.0f ms** | %.0f ms | %.0f |%n", e.getKey(), Percentiles.of(ms, 50),
                     Percentiles.of(ms, 90), Percentiles.of(classes, 50));
-        }
-    }
-
-    /** One fresh JVM: {elapsed ms from process start to the answer, classes loaded}. */
-    private static double[] run(Way way) throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), GatewayStreamsStartup.class.getName(), "--probe", way.name());
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String answered = out.readLine();
-            long elapsed = System.nanoTime() - started;
-            if (answered == null || !answered.startsWith("answered ")) {
-                throw new IllegalStateException(way + ": no answer (" + answered + ")");
-            }
-            String classes = out.readLine();
-            process.waitFor();
-            return new double[] {elapsed / 1e6, Double.parseDouble(classes)};
         }
     }
 

@@ -11,14 +11,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,15 +44,9 @@ public final class HttpClientStartup {
 
     private static void measure(int runs) throws Exception {
         try (LoopbackDynamoDb dynamo = LoopbackDynamoDb.start()) {
-            Map<Client, List<double[]>> results = new EnumMap<>(Client.class);
-            for (int round = 0; round <= runs; round++) {
-                for (Client client : Client.values()) {
-                    double[] run = run(client, dynamo.endpoint());
-                    if (round > 0) { // round 0 warms the page cache and DynamoDB Local
-                        results.computeIfAbsent(client, c -> new ArrayList<>()).add(run);
-                    }
-                }
-            }
+            Map<Client, List<double[]>> results = FreshJvms.roundRobin(Client.class, runs,
+                    client -> FreshJvms.probe(HttpClientStartup.class, List.of("--enable-native-access=ALL-UNNAMED"),
+                            "--probe", client.name(), dynamo.endpoint().toString()));
             System.out.println();
             System.out.println("| HTTP client | JVM start to first answer p50 | p90 | Classes loaded p50 | Peak RSS p50 |");
             System.out.println("| --- | --- | --- | --- | --- |");
@@ -68,27 +57,6 @@ public final class HttpClientStartup {
                 System.out.printf("| %s | **%.0f ms** | %.0f ms | %.0f | %.0f MB |%n", e.getKey(), Percentiles.of(ms, 50),
                         Percentiles.of(ms, 90), Percentiles.of(classes, 50), Percentiles.of(rss, 50));
             }
-        }
-    }
-
-    /** One fresh JVM: {elapsed ms from process start to the answer, classes loaded, peak RSS KiB}. */
-    private static double[] run(Client client, URI endpoint) throws Exception {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        String classpath = System.getProperty("java.class.path");
-        List<String> command = List.of(java, "-XX:+UseSerialGC", "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-                "--enable-native-access=ALL-UNNAMED", "-cp", classpath, HttpClientStartup.class.getName(),
-                "--probe", client.name(), endpoint.toString());
-        long started = System.nanoTime();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String answered = out.readLine();
-            long elapsed = System.nanoTime() - started;
-            if (answered == null || !answered.startsWith("answered ")) {
-                throw new IllegalStateException(client + ": no answer (" + answered + ")");
-            }
-            String[] figures = out.readLine().split(" ");
-            process.waitFor();
-            return new double[] {elapsed / 1e6, Double.parseDouble(figures[0]), Double.parseDouble(figures[1])};
         }
     }
 

@@ -36,107 +36,99 @@ final class GatewayEventReader {
                 throw new JsonParseException(p, "an API Gateway event must be a JSON object");
             }
             var event = APIGatewayV2HTTPEvent.builder();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
+            eachField(p, (field, q) -> {
                 switch (field) {
-                    case "version" -> event.withVersion(text(p));
-                    case "routeKey" -> event.withRouteKey(text(p));
-                    case "rawPath" -> event.withRawPath(text(p));
-                    case "rawQueryString" -> event.withRawQueryString(text(p));
-                    case "cookies" -> event.withCookies(texts(p));
-                    case "headers" -> event.withHeaders(textMap(p));
-                    case "queryStringParameters" -> event.withQueryStringParameters(textMap(p));
-                    case "pathParameters" -> event.withPathParameters(textMap(p));
-                    case "stageVariables" -> event.withStageVariables(textMap(p));
-                    case "body" -> event.withBody(text(p));
-                    case "isBase64Encoded" -> event.withIsBase64Encoded(bool(p));
-                    case "requestContext" -> event.withRequestContext(context(p));
-                    default -> p.skipChildren();
+                    case "version" -> event.withVersion(text(q));
+                    case "routeKey" -> event.withRouteKey(text(q));
+                    case "rawPath" -> event.withRawPath(text(q));
+                    case "rawQueryString" -> event.withRawQueryString(text(q));
+                    case "cookies" -> event.withCookies(texts(q));
+                    case "headers" -> event.withHeaders(textMap(q));
+                    case "queryStringParameters" -> event.withQueryStringParameters(textMap(q));
+                    case "pathParameters" -> event.withPathParameters(textMap(q));
+                    case "stageVariables" -> event.withStageVariables(textMap(q));
+                    case "body" -> event.withBody(text(q));
+                    case "isBase64Encoded" -> event.withIsBase64Encoded(bool(q));
+                    case "requestContext" -> event.withRequestContext(context(q));
+                    default -> q.skipChildren();
                 }
-            }
+            });
             return event.build();
         }
     }
 
     private static RequestContext context(JsonParser p) throws IOException {
-        if (!startObject(p)) {
-            return null;
-        }
         var ctx = RequestContext.builder();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        return eachField(p, (field, q) -> {
             switch (field) {
-                case "routeKey" -> ctx.withRouteKey(text(p));
-                case "accountId" -> ctx.withAccountId(text(p));
-                case "stage" -> ctx.withStage(text(p));
-                case "apiId" -> ctx.withApiId(text(p));
-                case "domainName" -> ctx.withDomainName(text(p));
-                case "domainPrefix" -> ctx.withDomainPrefix(text(p));
-                case "time" -> ctx.withTime(text(p));
-                case "timeEpoch" -> ctx.withTimeEpoch(number(p));
-                case "requestId" -> ctx.withRequestId(text(p));
-                case "http" -> ctx.withHttp(http(p));
-                case "authorizer" -> ctx.withAuthorizer(authorizer(p));
-                default -> p.skipChildren();
+                case "routeKey" -> ctx.withRouteKey(text(q));
+                case "accountId" -> ctx.withAccountId(text(q));
+                case "stage" -> ctx.withStage(text(q));
+                case "apiId" -> ctx.withApiId(text(q));
+                case "domainName" -> ctx.withDomainName(text(q));
+                case "domainPrefix" -> ctx.withDomainPrefix(text(q));
+                case "time" -> ctx.withTime(text(q));
+                case "timeEpoch" -> ctx.withTimeEpoch(number(q));
+                case "requestId" -> ctx.withRequestId(text(q));
+                case "http" -> ctx.withHttp(http(q));
+                case "authorizer" -> ctx.withAuthorizer(authorizer(q));
+                default -> q.skipChildren();
             }
-        }
-        return ctx.build();
+        }) ? ctx.build() : null;
     }
 
     private static RequestContext.Http http(JsonParser p) throws IOException {
-        if (!startObject(p)) {
-            return null;
-        }
         var http = RequestContext.Http.builder();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        return eachField(p, (field, q) -> {
             switch (field) {
-                case "method" -> http.withMethod(text(p));
-                case "path" -> http.withPath(text(p));
-                case "protocol" -> http.withProtocol(text(p));
-                case "sourceIp" -> http.withSourceIp(text(p));
-                case "userAgent" -> http.withUserAgent(text(p));
-                default -> p.skipChildren();
+                case "method" -> http.withMethod(text(q));
+                case "path" -> http.withPath(text(q));
+                case "protocol" -> http.withProtocol(text(q));
+                case "sourceIp" -> http.withSourceIp(text(q));
+                case "userAgent" -> http.withUserAgent(text(q));
+                default -> q.skipChildren();
             }
-        }
-        return http.build();
+        }) ? http.build() : null;
     }
 
     private static RequestContext.Authorizer authorizer(JsonParser p) throws IOException {
-        if (!startObject(p)) {
-            return null;
-        }
         var authorizer = RequestContext.Authorizer.builder();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String field = p.currentName();
-            p.nextToken();
+        return eachField(p, (field, q) -> {
             if (field.equals("jwt")) {
-                authorizer.withJwt(jwt(p));
+                authorizer.withJwt(jwt(q));
             } else {
-                p.skipChildren();
+                q.skipChildren();
             }
-        }
-        return authorizer.build();
+        }) ? authorizer.build() : null;
     }
 
     private static RequestContext.Authorizer.JWT jwt(JsonParser p) throws IOException {
-        if (!startObject(p)) {
-            return null;
-        }
         var jwt = RequestContext.Authorizer.JWT.builder();
+        return eachField(p, (field, q) -> {
+            switch (field) {
+                case "claims" -> jwt.withClaims(textMap(q));
+                case "scopes" -> jwt.withScopes(texts(q));
+                default -> q.skipChildren();
+            }
+        }) ? jwt.build() : null;
+    }
+
+    /** One field's value, the parser on its first token. */
+    private interface FieldReader {
+        void read(String field, JsonParser p) throws IOException;
+    }
+
+    /** Hands each field of the object at hand to the reader; false if the value is null instead. */
+    private static boolean eachField(JsonParser p, FieldReader reader) throws IOException {
+        if (!startObject(p)) {
+            return false;
+        }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
-            switch (field) {
-                case "claims" -> jwt.withClaims(textMap(p));
-                case "scopes" -> jwt.withScopes(texts(p));
-                default -> p.skipChildren();
-            }
+            reader.read(field, p);
         }
-        return jwt.build();
+        return true;
     }
 
     /** True at an object's start, false at null; anything else is not the event's shape. */
@@ -208,15 +200,7 @@ final class GatewayEventReader {
     }
 
     private static Map<String, String> textMap(JsonParser p) throws IOException {
-        if (!startObject(p)) {
-            return null;
-        }
         Map<String, String> values = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            values.put(key, text(p));
-        }
-        return values;
+        return eachField(p, (key, q) -> values.put(key, text(q))) ? values : null;
     }
 }
