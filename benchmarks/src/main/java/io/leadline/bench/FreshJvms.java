@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class FreshJvms {
 
-    /** A probe run: from process start to its first line, in ms. */
+    /** One run of a configuration: its figures, the first of them in ms. */
     interface Run<K> {
         double[] run(K configuration) throws Exception;
     }

@@ -1,7 +1,6 @@
 package io.leadline.bench.coldstart;
 
 import io.leadline.bench.WholeProcess;
-
 import io.leadline.testing.Percentiles;
 
 import java.nio.file.Path;
